@@ -1,0 +1,5 @@
+export * from './protocol/roles';
+export * from './protocol/closeCodes';
+export * from './model/ids';
+export * from './model/workshop';
+export * from './model/limits';
