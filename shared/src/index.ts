@@ -3,3 +3,5 @@ export * from './protocol/closeCodes';
 export * from './model/ids';
 export * from './model/workshop';
 export * from './model/limits';
+export * from './doc/index';
+export * from './records/index';

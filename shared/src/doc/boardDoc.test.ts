@@ -1,0 +1,36 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { boardRecords, boardVotes, readBoardSchema, voteKey, writeBoardSchema } from './boardDoc';
+
+function sync(a: Y.Doc, b: Y.Doc): void {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}
+
+describe('board doc layout', () => {
+  it('records written on one doc are read on another after sync', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    boardRecords(a).set('shape:1', { id: 'shape:1', typeName: 'shape' });
+    sync(a, b);
+    expect(boardRecords(b).get('shape:1')).toEqual({ id: 'shape:1', typeName: 'shape' });
+    expect(boardRecords(b)).toBe(boardRecords(b));
+  });
+
+  it('concurrent votes by two voters on one note are both kept', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    boardVotes(a).set(voteKey('p1', 'shape:n'), 2);
+    boardVotes(b).set(voteKey('p2', 'shape:n'), 1);
+    sync(a, b);
+    expect(boardVotes(a).get('p1:shape:n')).toBe(2);
+    expect(boardVotes(a).get('p2:shape:n')).toBe(1);
+  });
+
+  it('the schema written is read back', () => {
+    const doc = new Y.Doc();
+    expect(readBoardSchema(doc)).toBeUndefined();
+    writeBoardSchema(doc, { schemaVersion: 2 });
+    expect(readBoardSchema(doc)).toEqual({ schemaVersion: 2 });
+  });
+});

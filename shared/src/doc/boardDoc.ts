@@ -1,0 +1,73 @@
+import * as Y from 'yjs';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+
+/**
+ * Layout of the board document `<id>/board`. This file (with its siblings) is the only code that
+ * knows key names inside a Y.Doc; everyone else goes through these accessors.
+ */
+const BOARD_KEYS = {
+  /** Y.Array backing a YKeyValue of tldraw document records, keyed by record id. */
+  records: 'records',
+  /** Y.Array backing a YKeyValue of vote counts, keyed `<voterId>:<noteId>`. */
+  votes: 'votes',
+  /** Y.Map with the serialized tldraw schema the records were written with. */
+  schema: 'schema',
+} as const;
+
+/** Key inside the `schema` map that holds the serialized tldraw store schema. */
+const TLDRAW_SCHEMA_KEY = 'tldraw';
+
+/** A JSON value as stored in a record; records are opaque to the doc layer. */
+export type StoredRecord = { readonly id: string; readonly typeName: string } & Record<string, unknown>;
+
+// One YKeyValue per array: two instances on one array would each rewrite duplicates and double events.
+const keyValues = new WeakMap<Y.Doc, Map<string, YKeyValue<unknown>>>();
+
+function keyValue<T>(doc: Y.Doc, key: string): YKeyValue<T> {
+  let perDoc = keyValues.get(doc);
+  if (!perDoc) {
+    perDoc = new Map();
+    keyValues.set(doc, perDoc);
+  }
+  let kv = perDoc.get(key);
+  if (!kv) {
+    kv = new YKeyValue<unknown>(doc.getArray(key));
+    perDoc.set(key, kv);
+  }
+  return kv as YKeyValue<T>;
+}
+
+/** The tldraw records of a board doc, keyed by record id. */
+export function boardRecords(doc: Y.Doc): YKeyValue<StoredRecord> {
+  return keyValue<StoredRecord>(doc, BOARD_KEYS.records);
+}
+
+/** The votes of a board doc, keyed by {@link voteKey}. */
+export function boardVotes(doc: Y.Doc): YKeyValue<number> {
+  return keyValue<number>(doc, BOARD_KEYS.votes);
+}
+
+/** Key of one voter's votes on one note; each voter writes only its own keys. */
+export function voteKey(voterId: string, noteId: string): string {
+  return `${voterId}:${noteId}`;
+}
+
+/** The serialized tldraw schema the board was last written with, if any. */
+export function readBoardSchema(doc: Y.Doc): unknown {
+  return doc.getMap(BOARD_KEYS.schema).get(TLDRAW_SCHEMA_KEY);
+}
+
+/** Record the tldraw schema the writer uses, so a reader can tell whether it understands the records. */
+export function writeBoardSchema(doc: Y.Doc, schema: unknown): void {
+  doc.getMap(BOARD_KEYS.schema).set(TLDRAW_SCHEMA_KEY, schema);
+}
+
+/** Yjs document name of a workshop's board (`<workshopId>/board`). */
+export function boardDocName(workshopId: string): string {
+  return `${workshopId}/board`;
+}
+
+/** Yjs document name of a workshop's control doc (`<workshopId>/control`). */
+export function controlDocName(workshopId: string): string {
+  return `${workshopId}/control`;
+}

@@ -1,0 +1,36 @@
+import { toRichText, type TLRichText } from '@tldraw/tlschema';
+
+/** Rich text (TipTap JSON) holding plain text, one paragraph per line. */
+export function richTextFromPlain(text: string): TLRichText {
+  return toRichText(text);
+}
+
+type RichNode = { type?: unknown; text?: unknown; content?: unknown };
+
+/**
+ * Plain text of rich text without an editor: paragraphs joined by line breaks, hard breaks as line
+ * breaks, marks dropped. Unknown node types contribute their text children.
+ */
+export function plainFromRichText(richText: unknown): string {
+  const lines: string[] = [];
+  const walk = (node: RichNode, line: string[]): void => {
+    if (typeof node.text === 'string') line.push(node.text);
+    if (node.type === 'hardBreak') line.push('\n');
+    if (Array.isArray(node.content)) {
+      for (const child of node.content as RichNode[]) {
+        if (child && typeof child === 'object' && (child.type === 'paragraph' || child.type === 'heading')) {
+          const inner: string[] = [];
+          walk(child, inner);
+          lines.push(inner.join(''));
+        } else if (child && typeof child === 'object') {
+          walk(child, line);
+        }
+      }
+    }
+  };
+  if (!richText || typeof richText !== 'object') return '';
+  const rest: string[] = [];
+  walk(richText as RichNode, rest);
+  if (rest.length > 0) lines.push(rest.join(''));
+  return lines.join('\n');
+}
