@@ -1,0 +1,121 @@
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { operationRoutes } from './http/operations';
+import { staticClient } from './http/staticClient';
+import { purgeWorkshop, workshopRoutes } from './http/workshops';
+import { loadServerKey } from './security/secrets';
+import { openSqliteStore } from './store/sqlite/sqliteStore';
+import { Rooms } from './sync/rooms';
+import { SyncServer } from './sync/upgrade';
+
+export interface App {
+  /** Start listening; resolves with the port. */
+  listen(): Promise<number>;
+  /** Stop accepting, close every socket, persist every room and close the store. */
+  close(): Promise<void>;
+}
+
+const CLIENT_DIR_DEFAULT = resolve(import.meta.dirname, '../../client/dist');
+
+/** Wire the store, the rooms, the sync server and the HTTP routes together. */
+export function createApp(config: Config, log: Logger): App {
+  const store = openSqliteStore(config.DATA_DIR, { synchronous: config.SQLITE_SYNCHRONOUS });
+  const serverKey = loadServerKey(config.DATA_DIR, config.SECRET_KEY);
+  const rooms = new Rooms(
+    store,
+    {
+      maxDocBytes: config.MAX_DOC_BYTES,
+      compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+      idleUnloadMs: config.ROOM_IDLE_UNLOAD_MS,
+    },
+    log,
+  );
+  let dropped = 0;
+  const sync = new SyncServer({
+    rooms,
+    log,
+    workshops: store,
+    maxMessageBytes: config.MAX_MESSAGE_BYTES,
+    maxConnectionsPerWorkshop: config.MAX_CONNECTIONS_PER_WORKSHOP,
+    maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
+    heartbeatMs: 30_000,
+    onDropped: () => dropped++,
+  });
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    // Requests are logged below by route pattern: raw URLs can carry join codes.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? 'static',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  app.server.on('upgrade', (req, socket, head) => {
+    if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+
+  workshopRoutes(app, {
+    store,
+    serverKey,
+    rooms,
+    sync,
+    publicUrl: config.PUBLIC_URL,
+    retentionDays: config.RETENTION_DAYS,
+    joinLookupsPerMinute: config.JOIN_LOOKUPS_PER_MINUTE,
+    joinMissesPer10Minutes: config.JOIN_MISSES_PER_10_MINUTES,
+    createsPerHour: config.CREATES_PER_HOUR,
+  });
+  operationRoutes(app, {
+    store,
+    rooms,
+    sync,
+    tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
+    droppedMessages: () => dropped,
+  });
+  const clientDir = resolve(config.CLIENT_DIR ?? CLIENT_DIR_DEFAULT);
+  if (!existsSync(clientDir)) log.warn({ clientDir }, 'no built client; serving the API only');
+  staticClient(app, clientDir);
+
+  // Retention: expired workshops are purged at start and every hour.
+  const purgeExpired = async () => {
+    for (const id of await store.expired(Date.now())) {
+      await purgeWorkshop({ store, rooms, sync }, id);
+      log.info({ workshopId: id }, 'workshop purged after its retention date');
+    }
+  };
+  const retention = setInterval(() => void purgeExpired().catch((err) => log.error({ err })), 3600_000);
+  retention.unref();
+
+  return {
+    async listen() {
+      await purgeExpired();
+      await app.listen({ port: config.PORT, host: config.HOST });
+      const address = app.server.address();
+      return typeof address === 'object' && address ? address.port : config.PORT;
+    },
+    async close() {
+      clearInterval(retention);
+      sync.close();
+      await app.close();
+      await rooms.persistAll();
+      store.close();
+    },
+  };
+}

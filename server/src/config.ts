@@ -1,0 +1,41 @@
+import { DEFAULT_LIMITS } from '@samskapa/shared';
+import { z } from 'zod';
+
+const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+/** Every setting the server reads from the environment, with the embedded defaults. */
+export const ConfigSchema = z.object({
+  PORT: int(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Base of the links handed out; by default the origin the request came to. */
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TLDRAW_LICENSE_KEY: z.string().optional(),
+  /** Key from which participant links are derived; by default generated into DATA_DIR/secret.key. */
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  RETENTION_DAYS: int(90),
+  MAX_MESSAGE_BYTES: int(DEFAULT_LIMITS.maxMessageBytes),
+  MAX_DOC_BYTES: int(DEFAULT_LIMITS.maxDocBytes),
+  MAX_CONNECTIONS_PER_WORKSHOP: int(DEFAULT_LIMITS.maxConnectionsPerWorkshop),
+  MAX_CONNECTIONS_PER_ADDRESS: int(DEFAULT_LIMITS.maxConnectionsPerAddress),
+  ROOM_IDLE_UNLOAD_MS: int(30_000),
+  COMPACT_AFTER_UPDATES: int(1000),
+  JOIN_LOOKUPS_PER_MINUTE: int(120),
+  JOIN_MISSES_PER_10_MINUTES: int(30),
+  CREATES_PER_HOUR: int(60),
+  /** Directory of the built client; served when it exists. */
+  CLIENT_DIR: z.string().optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Read the configuration; throws a readable error naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,152 @@
+import {
+  CloseCode,
+  CreateWorkshopRequest,
+  JoinCode,
+  LINK_FRAGMENT_KEY,
+  WorkshopId,
+  type CreateWorkshopResponse,
+  type JoinResponse,
+} from '@samskapa/shared';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimiter } from '../security/rateLimiter';
+import { hashSecret, newJoinCode, newSecret, newWorkshopId, participantSecret } from '../security/secrets';
+import type { Store } from '../store/types';
+import type { Rooms } from '../sync/rooms';
+import { roleOf, type SyncServer } from '../sync/upgrade';
+
+export interface WorkshopRoutesOptions {
+  store: Store;
+  serverKey: Buffer;
+  rooms: Rooms;
+  sync: SyncServer;
+  publicUrl: string | undefined;
+  retentionDays: number;
+  joinLookupsPerMinute: number;
+  joinMissesPer10Minutes: number;
+  createsPerHour: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function tooMany(reply: FastifyReply, retryAfterS: number) {
+  return reply
+    .code(429)
+    .header('retry-after', String(retryAfterS))
+    .send({ error: 'rate_limited', message: `Too many requests; try again in ${retryAfterS} s.` });
+}
+
+function bearer(req: FastifyRequest): string {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+}
+
+/** Workshops, capability links and the join code. */
+export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions): void {
+  const creates = new RateLimiter(opts.createsPerHour, 60 * 60 * 1000);
+  const lookups = new RateLimiter(opts.joinLookupsPerMinute, 60 * 1000);
+  const misses = new RateLimiter(opts.joinMissesPer10Minutes, 10 * 60 * 1000);
+
+  const origin = (req: FastifyRequest) => opts.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
+
+  app.post('/api/workshops', async (req, reply) => {
+    const wait = creates.hit(req.ip);
+    if (wait) return tooMany(reply, wait);
+    const body = CreateWorkshopRequest.safeParse(req.body);
+    if (!body.success) {
+      return reply.code(400).send({ error: 'invalid_request', issues: body.error.issues });
+    }
+    const now = Date.now();
+    const id = newWorkshopId();
+    const tokens = {
+      facilitator: newSecret(),
+      participant: participantSecret(opts.serverKey, id),
+      viewer: newSecret(),
+    };
+    let joinCode = '';
+    for (let attempt = 0; attempt < 20 && !joinCode; attempt++) {
+      const candidate = newJoinCode();
+      const created = await opts.store.create({
+        id,
+        title: body.data.title,
+        template: body.data.template ?? null,
+        locale: body.data.locale ?? 'sv',
+        createdAt: now,
+        updatedAt: now,
+        retainUntil: now + opts.retentionDays * DAY_MS,
+        facilitatorHash: hashSecret(tokens.facilitator),
+        participantHash: hashSecret(tokens.participant),
+        viewerHash: hashSecret(tokens.viewer),
+        joinCode: candidate,
+        state: 'open',
+      });
+      if (created) joinCode = candidate;
+    }
+    if (!joinCode) return reply.code(503).send({ error: 'no_join_code', message: 'Try again.' });
+    const base = `${origin(req)}/w/${id}`;
+    const response: CreateWorkshopResponse = {
+      id,
+      title: body.data.title,
+      joinCode,
+      facilitatorToken: tokens.facilitator,
+      participantToken: tokens.participant,
+      viewerToken: tokens.viewer,
+      facilitatorUrl: `${base}#${LINK_FRAGMENT_KEY.facilitator}=${tokens.facilitator}`,
+      participantUrl: `${base}#${LINK_FRAGMENT_KEY.participant}=${tokens.participant}`,
+      viewerUrl: `${base}#${LINK_FRAGMENT_KEY.viewer}=${tokens.viewer}`,
+    };
+    req.log.info({ workshopId: id }, 'workshop created');
+    return reply.code(201).send(response);
+  });
+
+  app.get<{ Params: { code: string } }>('/api/join/:code', async (req, reply) => {
+    const blocked = misses.blocked(req.ip) || lookups.hit(req.ip);
+    if (blocked) return tooMany(reply, blocked);
+    const code = JoinCode.safeParse(req.params.code);
+    const workshop = code.success ? await opts.store.findByJoinCode(code.data) : undefined;
+    if (!workshop) {
+      misses.hit(req.ip);
+      return reply.code(404).send({ error: 'unknown_code', message: 'No workshop has this code.' });
+    }
+    const response: JoinResponse = {
+      workshopId: workshop.id,
+      participantToken: participantSecret(opts.serverKey, workshop.id),
+    };
+    return reply.send(response);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/workshops/:id', async (req, reply) => {
+    const workshop = WorkshopId.safeParse(req.params.id).success
+      ? await opts.store.get(req.params.id)
+      : undefined;
+    if (!workshop) return reply.code(404).send({ error: 'not_found' });
+    const role = roleOf(workshop, bearer(req));
+    if (!role) return reply.code(401).send({ error: 'unauthorized' });
+    return reply.send({
+      id: workshop.id,
+      title: workshop.title,
+      role,
+      joinCode: workshop.joinCode,
+      state: workshop.state,
+      locale: workshop.locale,
+      retainUntil: new Date(workshop.retainUntil).toISOString(),
+    });
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/workshops/:id', async (req, reply) => {
+    const workshop = WorkshopId.safeParse(req.params.id).success
+      ? await opts.store.get(req.params.id)
+      : undefined;
+    if (!workshop) return reply.code(404).send({ error: 'not_found' });
+    if (roleOf(workshop, bearer(req)) !== 'facilitator') return reply.code(403).send({ error: 'forbidden' });
+    await purgeWorkshop(opts, workshop.id);
+    req.log.info({ workshopId: workshop.id }, 'workshop deleted');
+    return reply.code(204).send();
+  });
+}
+
+/** Delete a workshop everywhere: its sockets, its live rooms and its stored data. */
+export async function purgeWorkshop(opts: Pick<WorkshopRoutesOptions, 'store' | 'rooms' | 'sync'>, id: string) {
+  opts.sync.closeWorkshop(id, CloseCode.notFound, 'workshop deleted');
+  await opts.rooms.discard(`${id}/`);
+  await opts.store.delete(id);
+}

@@ -1,0 +1,156 @@
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WorkshopState } from '@samskapa/shared';
+import type { Store, WorkshopRow } from '../types';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  template TEXT,
+  locale TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  retain_until INTEGER NOT NULL,
+  facilitator_hash BLOB NOT NULL,
+  participant_hash BLOB NOT NULL,
+  viewer_hash BLOB NOT NULL,
+  join_code TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS workshops_retain_until ON workshops(retain_until);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
+`;
+
+interface DbWorkshop {
+  id: string;
+  title: string;
+  template: string | null;
+  locale: string;
+  created_at: number;
+  updated_at: number;
+  retain_until: number;
+  facilitator_hash: Buffer;
+  participant_hash: Buffer;
+  viewer_hash: Buffer;
+  join_code: string;
+  state: WorkshopState;
+}
+
+function toRow(r: DbWorkshop): WorkshopRow {
+  return {
+    id: r.id,
+    title: r.title,
+    template: r.template,
+    locale: r.locale,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    retainUntil: r.retain_until,
+    facilitatorHash: r.facilitator_hash,
+    participantHash: r.participant_hash,
+    viewerHash: r.viewer_hash,
+    joinCode: r.join_code,
+    state: r.state,
+  };
+}
+
+export interface SqliteOptions {
+  /** `NORMAL` survives a killed process; `FULL` also survives a power cut, at the cost of an fsync per write. */
+  synchronous: 'NORMAL' | 'FULL';
+}
+
+/** The embedded store: one SQLite file in WAL mode. Every call completes before it returns. */
+export function openSqliteStore(dataDir: string, options: SqliteOptions): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'samskapa.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous}`);
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const insertWorkshop = db.prepare(`INSERT INTO workshops
+    (id, title, template, locale, created_at, updated_at, retain_until, facilitator_hash, participant_hash,
+     viewer_hash, join_code, state)
+    VALUES (@id, @title, @template, @locale, @createdAt, @updatedAt, @retainUntil, @facilitatorHash,
+     @participantHash, @viewerHash, @joinCode, @state)`);
+  const selectWorkshop = db.prepare<[string], DbWorkshop>('SELECT * FROM workshops WHERE id = ?');
+  const selectByCode = db.prepare<[string], DbWorkshop>('SELECT * FROM workshops WHERE join_code = ?');
+  const deleteWorkshop = db.prepare<[string]>('DELETE FROM workshops WHERE id = ?');
+  const selectExpired = db.prepare<[number], { id: string }>(
+    'SELECT id FROM workshops WHERE retain_until <= ?',
+  );
+  const selectUpdates = db.prepare<[string], { data: Buffer }>(
+    'SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq',
+  );
+  const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
+  const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE doc = ?');
+  const deleteWorkshopUpdates = db.prepare<[string, string]>(
+    'DELETE FROM doc_updates WHERE doc IN (?, ?)',
+  );
+
+  const compact = db.transaction((doc: string, state: Uint8Array) => {
+    deleteUpdates.run(doc);
+    insertUpdate.run(doc, state);
+  });
+  const purge = db.transaction((id: string) => {
+    deleteWorkshopUpdates.run(`${id}/board`, `${id}/control`);
+    return deleteWorkshop.run(id).changes > 0;
+  });
+
+  return {
+    async create(row) {
+      try {
+        insertWorkshop.run({ ...row, template: row.template ?? null });
+        return true;
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+        throw err;
+      }
+    },
+    async get(id) {
+      const r = selectWorkshop.get(id);
+      return r && toRow(r);
+    },
+    async findByJoinCode(code) {
+      const r = selectByCode.get(code);
+      return r && toRow(r);
+    },
+    async delete(id) {
+      return purge(id);
+    },
+    async expired(now) {
+      return selectExpired.all(now).map((r) => r.id);
+    },
+    async load(doc) {
+      return selectUpdates.all(doc).map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+    },
+    async append(doc, update) {
+      insertUpdate.run(doc, update);
+    },
+    async compact(doc, state) {
+      compact(doc, state);
+    },
+    sizeBytes() {
+      let total = 0;
+      for (const suffix of ['', '-wal']) {
+        try {
+          total += statSync(file + suffix).size;
+        } catch {
+          // the WAL file exists only while the database is open and written
+        }
+      }
+      return total;
+    },
+    close() {
+      db.close();
+    },
+  };
+}

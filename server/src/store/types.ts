@@ -1,0 +1,47 @@
+import type { WorkshopState } from '@samskapa/shared';
+
+/** A stored workshop. Secrets are kept only as SHA-256 hashes. */
+export interface WorkshopRow {
+  id: string;
+  title: string;
+  template: string | null;
+  locale: string;
+  createdAt: number;
+  updatedAt: number;
+  /** The workshop and all its data are deleted after this time (ms since epoch). */
+  retainUntil: number;
+  facilitatorHash: Buffer;
+  participantHash: Buffer;
+  viewerHash: Buffer;
+  joinCode: string;
+  state: WorkshopState;
+}
+
+/** The update log of Yjs documents, addressed by room name (`<workshopId>/<board|control>`). */
+export interface DocStore {
+  /** Every stored update of a document, oldest first; empty for a new document. */
+  load(doc: string): Promise<Uint8Array[]>;
+  /** Durably append one update; resolves only once it is stored. */
+  append(doc: string, update: Uint8Array): Promise<void>;
+  /** Replace the whole log of a document by one update holding its state. */
+  compact(doc: string, state: Uint8Array): Promise<void>;
+}
+
+/** Workshop rows. */
+export interface WorkshopStore {
+  /** Insert a workshop; resolves false when the join code is already taken. */
+  create(row: WorkshopRow): Promise<boolean>;
+  get(id: string): Promise<WorkshopRow | undefined>;
+  findByJoinCode(code: string): Promise<WorkshopRow | undefined>;
+  /** Delete a workshop and both of its documents; false when it did not exist. */
+  delete(id: string): Promise<boolean>;
+  /** Ids of workshops whose retention time has passed. */
+  expired(now: number): Promise<string[]>;
+}
+
+/** Everything the server keeps, behind one handle. */
+export interface Store extends DocStore, WorkshopStore {
+  /** Bytes the store occupies on disk, for metrics. */
+  sizeBytes(): number;
+  close(): void;
+}

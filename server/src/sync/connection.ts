@@ -1,0 +1,143 @@
+import { CloseCode, type DocKind, type Role, canWrite } from '@samskapa/shared';
+import * as decoding from 'lib0/decoding';
+import type { Logger } from 'pino';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type WebSocket from 'ws';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MessageType, SyncType } from './messages';
+import { DocTooLargeError, type Peer, type Room } from './room';
+import type { Rooms } from './rooms';
+
+export interface ConnectionContext {
+  rooms: Rooms;
+  log: Logger;
+  maxMessageBytes: number;
+  /** Counts messages a read-only connection sent that were dropped. */
+  onDropped: () => void;
+}
+
+/** A message that arrived before the connection was admitted. */
+export type EarlyMessage = [data: Buffer, isBinary: boolean];
+
+/** Thrown when a message cannot be decoded; the connection is closed with 4400. */
+class BadMessageError extends Error {}
+
+/**
+ * Serve one socket of one room: the y-websocket protocol with the role's rights. Messages are handled
+ * strictly in arrival order, after the room's document has been loaded.
+ */
+export function serveConnection(
+  ws: WebSocket,
+  roomName: string,
+  kind: DocKind,
+  role: Role,
+  ctx: ConnectionContext,
+  early: EarlyMessage[] = [],
+): void {
+  const writable = canWrite(role, kind);
+  const log = ctx.log.child({ room: roomName, role });
+  let room: Room | undefined;
+  let closed = false;
+  const peer: Peer = {
+    send(message) {
+      if (ws.readyState === ws.OPEN) ws.send(message);
+    },
+  };
+
+  const close = (code: number, reason: string) => {
+    if (closed) return;
+    closed = true;
+    log.info({ code, reason }, 'closing connection');
+    ws.close(code, reason);
+  };
+
+  const handle = async (message: Uint8Array): Promise<void> => {
+    if (closed || !room) return;
+    if (message.byteLength > ctx.maxMessageBytes) {
+      return close(CloseCode.tooLarge, 'message too large');
+    }
+    try {
+      await handleMessage(room, message);
+    } catch (err) {
+      if (err instanceof BadMessageError) return close(CloseCode.badMessage, 'malformed message');
+      if (err instanceof DocTooLargeError) return close(CloseCode.tooLarge, 'document too large');
+      log.error({ err }, 'could not store an update');
+      return close(CloseCode.storeFailed, 'could not store the change');
+    }
+  };
+
+  const handleMessage = async (room: Room, message: Uint8Array): Promise<void> => {
+    const decoder = decoding.createDecoder(message);
+    const type = read(() => decoding.readVarUint(decoder));
+    switch (type) {
+      case MessageType.sync: {
+        const syncType = read(() => decoding.readVarUint(decoder));
+        const payload = read(() => decoding.readVarUint8Array(decoder));
+        if (syncType === SyncType.step1) {
+          peer.send(read(() => encodeSyncStep2(room.doc, payload)));
+        } else if (syncType === SyncType.step2 || syncType === SyncType.update) {
+          if (!writable) return ctx.onDropped();
+          validateUpdate(payload);
+          await room.accept(payload, peer);
+        } else {
+          throw new BadMessageError();
+        }
+        return;
+      }
+      case MessageType.awareness: {
+        const update = read(() => decoding.readVarUint8Array(decoder));
+        read(() => awarenessProtocol.applyAwarenessUpdate(room.awareness, update, peer));
+        return;
+      }
+      case MessageType.queryAwareness:
+        peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+      case MessageType.auth:
+        // Authentication happens on upgrade; the client never needs to send this.
+        return;
+      default:
+        throw new BadMessageError();
+    }
+  };
+
+  // Registered before the room loads so that nothing the client sends right after opening is lost.
+  let queue: Promise<void> = ctx.rooms.join(roomName, peer).then(
+    (r) => {
+      room = r;
+      if (closed) return;
+      peer.send(encodeSyncStep1(r.doc));
+      const states = [...r.awareness.getStates().keys()];
+      if (states.length > 0) peer.send(encodeAwareness(r.awareness, states));
+    },
+    (err: unknown) => {
+      log.error({ err }, 'could not load the document');
+      close(CloseCode.storeFailed, 'could not load the document');
+    },
+  );
+  const onMessage = (data: Buffer, isBinary: boolean) => {
+    const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    queue = queue.then(() => (isBinary ? handle(message) : close(CloseCode.badMessage, 'text message')));
+  };
+  for (const [data, isBinary] of early) onMessage(data, isBinary);
+  ws.on('message', onMessage);
+  ws.on('close', () => {
+    closed = true;
+    void queue.then(() => {
+      if (room) ctx.rooms.leave(room, peer);
+    });
+  });
+}
+
+/** Run a decoding step; any failure means the message was malformed. */
+function read<T>(step: () => T): T {
+  try {
+    return step();
+  } catch {
+    throw new BadMessageError();
+  }
+}
+
+/** Refuse an update that does not decode before it can reach the store. */
+function validateUpdate(update: Uint8Array): void {
+  read(() => Y.decodeUpdate(update));
+}

@@ -1,0 +1,105 @@
+import type { Logger } from 'pino';
+import type { DocStore } from '../store/types';
+import { Room, type Peer, type RoomOptions } from './room';
+
+export interface RoomsOptions extends RoomOptions {
+  /** How long an empty room stays loaded before it is persisted and unloaded. */
+  idleUnloadMs: number;
+}
+
+/** The live rooms of this process: loads on first use, unloads after the last peer has gone. */
+export class Rooms {
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Accepted updates since start, for metrics. */
+  acceptedUpdates = 0;
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly options: RoomsOptions,
+    private readonly log: Logger,
+  ) {}
+
+  /** The room `name` with `peer` added, loading the document from the store if needed. */
+  async join(name: string, peer: Peer): Promise<Room> {
+    const timer = this.idleTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.idleTimers.delete(name);
+    }
+    let room = this.loading.get(name);
+    if (!room) {
+      room = Room.load(name, this.store, this.options, this.log, () => this.acceptedUpdates++);
+      this.loading.set(name, room);
+      room.catch(() => this.loading.delete(name));
+    }
+    const loaded = await room;
+    if (loaded.destroyed) return this.join(name, peer);
+    loaded.addPeer(peer);
+    return loaded;
+  }
+
+  /** Remove a peer; an empty room is unloaded after the grace period. */
+  leave(room: Room, peer: Peer): void {
+    room.removePeer(peer);
+    if (room.peers.size > 0 || this.idleTimers.has(room.name)) return;
+    this.idleTimers.set(
+      room.name,
+      setTimeout(() => {
+        this.idleTimers.delete(room.name);
+        if (room.peers.size === 0) void this.unload(room);
+      }, this.options.idleUnloadMs),
+    );
+  }
+
+  private async unload(room: Room): Promise<void> {
+    try {
+      await room.compact();
+    } catch (err) {
+      this.log.error({ room: room.name, err }, 'could not compact a room on unload; its log is kept');
+    }
+    // A peer may have joined while the compaction was stored.
+    if (room.peers.size > 0) return;
+    this.loading.delete(room.name);
+    room.destroy();
+    this.log.debug({ room: room.name }, 'unloaded');
+  }
+
+  /** Rooms loaded now. */
+  get size(): number {
+    return this.loading.size;
+  }
+
+  /** Loaded rooms whose names start with `prefix`. */
+  async matching(prefix: string): Promise<Room[]> {
+    const rooms = await Promise.all(
+      [...this.loading].filter(([name]) => name.startsWith(prefix)).map(([, r]) => r.catch(() => null)),
+    );
+    return rooms.filter((r): r is Room => r !== null);
+  }
+
+  /** Drop rooms without storing them (their workshop was deleted). */
+  async discard(prefix: string): Promise<void> {
+    for (const room of await this.matching(prefix)) {
+      clearTimeout(this.idleTimers.get(room.name));
+      this.idleTimers.delete(room.name);
+      this.loading.delete(room.name);
+      room.destroy();
+    }
+  }
+
+  /** Persist every room (at shutdown). */
+  async persistAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    for (const room of await this.matching('')) {
+      try {
+        await room.compact();
+      } catch (err) {
+        this.log.error({ room: room.name, err }, 'could not compact a room at shutdown; its log is kept');
+      }
+      room.destroy();
+    }
+    this.loading.clear();
+  }
+}

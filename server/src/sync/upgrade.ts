@@ -1,0 +1,141 @@
+import { CloseCode, DOC_KINDS, type DocKind, type Role, WorkshopId } from '@samskapa/shared';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { secretMatches } from '../security/secrets';
+import type { WorkshopRow, WorkshopStore } from '../store/types';
+import { serveConnection, type ConnectionContext, type EarlyMessage } from './connection';
+
+const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
+
+/** The role a token grants in a workshop, compared in constant time against every stored hash. */
+export function roleOf(workshop: WorkshopRow, token: string): Role | undefined {
+  const roles: [Role, Buffer][] = [
+    ['facilitator', workshop.facilitatorHash],
+    ['participant', workshop.participantHash],
+    ['viewer', workshop.viewerHash],
+  ];
+  let found: Role | undefined;
+  for (const [role, hash] of roles) if (secretMatches(token, hash) && !found) found = role;
+  return found;
+}
+
+export interface SyncServerOptions extends ConnectionContext {
+  workshops: WorkshopStore;
+  maxConnectionsPerWorkshop: number;
+  maxConnectionsPerAddress: number;
+  /** Sockets that miss a ping for this long are terminated. */
+  heartbeatMs: number;
+}
+
+/** Accepts WebSocket upgrades on `/sync/<workshopId>/<board|control>?token=…` and serves them. */
+export class SyncServer {
+  private readonly wss: WebSocketServer;
+  private readonly perWorkshop = new Map<string, Set<WebSocket>>();
+  private readonly perAddress = new Map<string, number>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly heartbeat: NodeJS.Timeout;
+  /** Connections closed, by close code, for metrics. */
+  readonly closes = new Map<number, number>();
+
+  constructor(private readonly options: SyncServerOptions) {
+    // ws enforces a hard cap of four times the protocol limit; between the two the server answers 4413.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 4 });
+    this.heartbeat = setInterval(() => {
+      for (const ws of this.wss.clients) {
+        if (!this.alive.has(ws)) {
+          ws.terminate();
+          continue;
+        }
+        this.alive.delete(ws);
+        ws.ping();
+      }
+    }, options.heartbeatMs);
+  }
+
+  /** Open sockets now. */
+  get connections(): number {
+    return this.wss.clients.size;
+  }
+
+  /** Handle an HTTP upgrade request; returns false when the path is not a sync path. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = SYNC_PATH.exec(url.pathname);
+    if (!match) return false;
+    const [, id = '', kind = ''] = match;
+    const token = url.searchParams.get('token') ?? '';
+    const address = req.socket.remoteAddress ?? 'unknown';
+    // Accept first, then close with a 44xx code: y-websocket stops reconnecting on those.
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.alive.add(ws);
+      ws.on('pong', () => this.alive.add(ws));
+      ws.on('error', (err) => this.options.log.debug({ err: err.message }, 'socket error'));
+      ws.on('close', (code) => this.closes.set(code, (this.closes.get(code) ?? 0) + 1));
+      // A client speaks as soon as the socket opens; keep what it says while its token is checked.
+      const early: EarlyMessage[] = [];
+      const keep = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
+      ws.on('message', keep);
+      void this.admit(ws, id, kind, token, address).then((admitted) => {
+        ws.off('message', keep);
+        if (admitted) serveConnection(ws, `${id}/${admitted.kind}`, admitted.kind, admitted.role, this.options, early);
+      });
+    });
+    return true;
+  }
+
+  private async admit(
+    ws: WebSocket,
+    id: string,
+    kind: string,
+    token: string,
+    address: string,
+  ): Promise<{ kind: DocKind; role: Role } | undefined> {
+    const refuse = (code: number, reason: string) => {
+      this.options.log.info({ workshopId: id, kind, code, reason }, 'refused connection');
+      ws.close(code, reason);
+      return undefined;
+    };
+    if (!WorkshopId.safeParse(id).success || !(DOC_KINDS as readonly string[]).includes(kind)) {
+      return refuse(CloseCode.notFound, 'no such workshop');
+    }
+    const workshop = await this.options.workshops.get(id);
+    if (!workshop) return refuse(CloseCode.notFound, 'no such workshop');
+    const role = roleOf(workshop, token);
+    if (!role) return refuse(CloseCode.unauthorized, 'unknown token');
+    const sockets = this.perWorkshop.get(id) ?? new Set<WebSocket>();
+    const fromAddress = this.perAddress.get(address) ?? 0;
+    if (sockets.size >= this.options.maxConnectionsPerWorkshop) {
+      return refuse(CloseCode.tooManyConnections, 'too many connections to this workshop');
+    }
+    if (fromAddress >= this.options.maxConnectionsPerAddress) {
+      return refuse(CloseCode.tooManyConnections, 'too many connections from this address');
+    }
+    if (ws.readyState !== ws.OPEN) return;
+    sockets.add(ws);
+    this.perWorkshop.set(id, sockets);
+    this.perAddress.set(address, fromAddress + 1);
+    ws.on('close', () => {
+      sockets.delete(ws);
+      if (sockets.size === 0) this.perWorkshop.delete(id);
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
+    });
+    this.options.log.info({ workshopId: id, kind, role }, 'connection opened');
+    return { kind: kind as DocKind, role };
+  }
+
+  /** Close every socket of a workshop (it was deleted). */
+  closeWorkshop(id: string, code: number, reason: string): void {
+    for (const ws of this.perWorkshop.get(id) ?? []) ws.close(code, reason);
+  }
+
+  /** Close every socket; clients will reconnect to the next server. */
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const ws of this.wss.clients) ws.close(1012, 'server restarting');
+    this.wss.close();
+  }
+}

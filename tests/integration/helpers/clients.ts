@@ -1,0 +1,75 @@
+import type { CreateWorkshopResponse } from '@samskapa/shared';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { RunningServer } from './server';
+
+/** Create a workshop through the REST API, as the start page does. */
+export async function createWorkshop(server: RunningServer, title = 'Referensgruppsmöte') {
+  const res = await fetch(`${server.http}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreateWorkshopResponse;
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Close codes the server sent, in order. */
+  closes: number[];
+  /** Set when the provider gave up reconnecting. */
+  closedFor: { code: number; reason: string } | null;
+  destroy(): void;
+}
+
+/** An official y-websocket client, as the browser uses it (BroadcastChannel off so only the server syncs). */
+export function connect(
+  server: Pick<RunningServer, 'ws'>,
+  workshopId: string,
+  kind: 'board' | 'control',
+  token: string,
+  doc = new Y.Doc(),
+): Client {
+  const provider = new WebsocketProvider(server.ws, `${workshopId}/${kind}`, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true,
+    maxBackoffTime: 500,
+  });
+  const client: Client = {
+    doc,
+    provider,
+    closes: [],
+    closedFor: null,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  provider.on('connection-close', (event) => {
+    if (event) client.closes.push(event.code);
+  });
+  provider.on('closed', (event) => {
+    client.closedFor = event;
+  });
+  return client;
+}
+
+/** Wait until `condition` holds, checking every 20 ms; fails with `message` after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, message: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting: ${message}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export const synced = (c: Client) => waitFor(() => c.provider.synced, 'client synced');
+
+/** Notes as a user sees them: the text of every entry of the board's note map. */
+export function notes(doc: Y.Doc): Record<string, string> {
+  return Object.fromEntries([...doc.getMap<string>('notes').entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
