@@ -59,7 +59,8 @@ describe('every accepted change survives restarts and crashes', () => {
     let writing = true;
     const loop = (async () => {
       while (writing) {
-        for (const [i, c] of writers.entries()) c.doc.getMap('notes').set(`w${i}-${written}`, `skrivet ${written}`);
+        for (const [i, c] of writers.entries())
+          c.doc.getMap('notes').set(`w${i}-${written}`, `skrivet ${written}`);
         written++;
         await new Promise((r) => setTimeout(r, 5));
       }

@@ -63,7 +63,11 @@ describe('bad input closes only the offending socket', () => {
   }
 
   const cases: [string, () => Uint8Array | string, number][] = [
-    ['garbage bytes', () => new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), 4400],
+    [
+      'garbage bytes',
+      () => new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]),
+      4400,
+    ],
     ['an unknown message type', () => new Uint8Array([42, 0, 0]), 4400],
     ['a truncated sync message', () => syncMessage(2, Y.encodeStateAsUpdate(new Y.Doc())).slice(0, 3), 4400],
     [
@@ -121,7 +125,12 @@ describe('bad input closes only the offending socket', () => {
   it('connections beyond the per-workshop limit get 4429', async () => {
     const extra = Array.from({ length: 12 }, () => rawSocket(server, `${w.id}/control`, w.viewerToken));
     const codes = await Promise.all(
-      extra.map((s) => Promise.race([s.closed.then((c) => c.code), new Promise<number>((r) => setTimeout(() => r(0), 2000))])),
+      extra.map((s) =>
+        Promise.race([
+          s.closed.then((c) => c.code),
+          new Promise<number>((r) => setTimeout(() => r(0), 2000)),
+        ]),
+      ),
     );
     expect(codes.filter((c) => c === CloseCode.tooManyConnections).length).toBeGreaterThan(0);
     for (const s of extra) s.ws.close();

@@ -28,7 +28,10 @@ describe('roles are enforced by the server', () => {
     await Promise.all([synced(facilitator), synced(viewer)]);
 
     facilitator.doc.getMap('notes').set('n1', 'synlig för alla');
-    await waitFor(() => notes(viewer.doc)['n1'] === 'synlig för alla', 'viewer receives the facilitator note');
+    await waitFor(
+      () => notes(viewer.doc)['n1'] === 'synlig för alla',
+      'viewer receives the facilitator note',
+    );
 
     viewer.doc.getMap('notes').set('hack', 'från åskådaren');
     viewer.provider.disconnect();

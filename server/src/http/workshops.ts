@@ -46,7 +46,8 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
   const lookups = new RateLimiter(opts.joinLookupsPerMinute, 60 * 1000);
   const misses = new RateLimiter(opts.joinMissesPer10Minutes, 10 * 60 * 1000);
 
-  const origin = (req: FastifyRequest) => opts.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
+  const origin = (req: FastifyRequest) =>
+    opts.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
 
   app.post('/api/workshops', async (req, reply) => {
     const wait = creates.hit(req.ip);
@@ -145,7 +146,10 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
 }
 
 /** Delete a workshop everywhere: its sockets, its live rooms and its stored data. */
-export async function purgeWorkshop(opts: Pick<WorkshopRoutesOptions, 'store' | 'rooms' | 'sync'>, id: string) {
+export async function purgeWorkshop(
+  opts: Pick<WorkshopRoutesOptions, 'store' | 'rooms' | 'sync'>,
+  id: string,
+) {
   opts.sync.closeWorkshop(id, CloseCode.notFound, 'workshop deleted');
   await opts.rooms.discard(`${id}/`);
   await opts.store.delete(id);

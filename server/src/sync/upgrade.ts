@@ -1,7 +1,6 @@
 import { CloseCode, DOC_KINDS, type DocKind, type Role, WorkshopId } from '@samskapa/shared';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { secretMatches } from '../security/secrets';
 import type { WorkshopRow, WorkshopStore } from '../store/types';
@@ -79,7 +78,8 @@ export class SyncServer {
       ws.on('message', keep);
       void this.admit(ws, id, kind, token, address).then((admitted) => {
         ws.off('message', keep);
-        if (admitted) serveConnection(ws, `${id}/${admitted.kind}`, admitted.kind, admitted.role, this.options, early);
+        if (admitted)
+          serveConnection(ws, `${id}/${admitted.kind}`, admitted.kind, admitted.role, this.options, early);
       });
     });
     return true;

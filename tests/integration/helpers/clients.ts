@@ -71,5 +71,7 @@ export const synced = (c: Client) => waitFor(() => c.provider.synced, 'client sy
 
 /** Notes as a user sees them: the text of every entry of the board's note map. */
 export function notes(doc: Y.Doc): Record<string, string> {
-  return Object.fromEntries([...doc.getMap<string>('notes').entries()].sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(
+    [...doc.getMap<string>('notes').entries()].sort(([a], [b]) => a.localeCompare(b)),
+  );
 }

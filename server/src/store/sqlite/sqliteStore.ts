@@ -92,9 +92,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   );
   const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
   const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE doc = ?');
-  const deleteWorkshopUpdates = db.prepare<[string, string]>(
-    'DELETE FROM doc_updates WHERE doc IN (?, ?)',
-  );
+  const deleteWorkshopUpdates = db.prepare<[string, string]>('DELETE FROM doc_updates WHERE doc IN (?, ?)');
 
   const compact = db.transaction((doc: string, state: Uint8Array) => {
     deleteUpdates.run(doc);
@@ -130,7 +128,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
       return selectExpired.all(now).map((r) => r.id);
     },
     async load(doc) {
-      return selectUpdates.all(doc).map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+      return selectUpdates
+        .all(doc)
+        .map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
     },
     async append(doc, update) {
       insertUpdate.run(doc, update);

@@ -1,0 +1,112 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openSqliteStore } from '../store/sqlite/sqliteStore';
+import type { Store } from '../store/types';
+import { DocTooLargeError, Room, type Peer } from './room';
+
+const log = pino({ level: 'silent' });
+const stores: Store[] = [];
+function store(): Store {
+  const s = openSqliteStore(mkdtempSync(join(tmpdir(), 'samskapa-room-')), { synchronous: 'NORMAL' });
+  stores.push(s);
+  return s;
+}
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+function updateSetting(key: string, value: string, from = new Y.Doc()): Uint8Array {
+  let captured: Uint8Array | undefined;
+  from.once('update', (u: Uint8Array) => (captured = u));
+  from.getMap('notes').set(key, value);
+  return captured!;
+}
+
+const silentPeer = (): Peer & { received: Uint8Array[] } => {
+  const received: Uint8Array[] = [];
+  return { received, send: (m) => received.push(m) };
+};
+
+describe('Room', () => {
+  it('stores each accepted update before other peers receive it, and not back to its sender', async () => {
+    const s = store();
+    const room = await Room.load(
+      'w/board',
+      s,
+      { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 },
+      log,
+      () => {},
+    );
+    const sender = silentPeer();
+    const other = silentPeer();
+    room.addPeer(sender);
+    room.addPeer(other);
+    let storedWhenBroadcast = -1;
+    other.send = () => {
+      void s.load('w/board').then((u) => (storedWhenBroadcast = u.length));
+    };
+    await room.accept(updateSetting('a', 'första'), sender);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(storedWhenBroadcast).toBe(1);
+    expect(sender.received).toHaveLength(0);
+  });
+
+  it('compacts the log into one update holding the same document', async () => {
+    const s = store();
+    const opts = { maxDocBytes: 1 << 20, compactAfterUpdates: 10 };
+    const room = await Room.load('w/board', s, opts, log, () => {});
+    const peer = silentPeer();
+    const author = new Y.Doc();
+    for (let i = 0; i < 25; i++) await room.accept(updateSetting(`n${i}`, `lapp ${i}`, author), peer);
+    // 25 updates with a threshold of 10: two compactions, then 5 more in the log.
+    expect(await s.load('w/board')).toHaveLength(6);
+    await room.compact();
+    expect(await s.load('w/board')).toHaveLength(1);
+    const reloaded = await Room.load('w/board', s, opts, log, () => {});
+    expect(reloaded.doc.getMap('notes').toJSON()).toEqual(author.getMap('notes').toJSON());
+  });
+
+  it('refuses an update that would make the document too large and stores nothing of it', async () => {
+    const s = store();
+    const room = await Room.load(
+      'w/board',
+      s,
+      { maxDocBytes: 2000, compactAfterUpdates: 1000 },
+      log,
+      () => {},
+    );
+    const peer = silentPeer();
+    const author = new Y.Doc();
+    await room.accept(updateSetting('small', 'liten', author), peer);
+    await expect(room.accept(updateSetting('big', 'x'.repeat(3000), author), peer)).rejects.toBeInstanceOf(
+      DocTooLargeError,
+    );
+    expect(room.doc.getMap('notes').has('big')).toBe(false);
+    const reloaded = await Room.load(
+      'w/board',
+      s,
+      { maxDocBytes: 2000, compactAfterUpdates: 1000 },
+      log,
+      () => {},
+    );
+    expect(reloaded.doc.getMap('notes').toJSON()).toEqual({ small: 'liten' });
+  });
+
+  it('skips an unreadable stored update instead of losing the whole document', async () => {
+    const s = store();
+    await s.append('w/board', updateSetting('ok', 'läsbar'));
+    await s.append('w/board', new Uint8Array([9, 9, 9, 9]));
+    const room = await Room.load(
+      'w/board',
+      s,
+      { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 },
+      log,
+      () => {},
+    );
+    expect(room.doc.getMap('notes').get('ok')).toBe('läsbar');
+  });
+});
