@@ -1,1 +1,2 @@
 export * from './boardDoc';
+export * from './awareness';

@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { useLocaleStore, useT } from '../i18n/i18n';
+import { BoardPage } from './BoardPage';
+import { JoinCodePage } from './JoinCodePage';
+import { PageLayout } from './Layout';
+import { routeOf, usePath } from './router';
+import { StartPage } from './StartPage';
+
+/** The app: one page per route. */
+export function App() {
+  const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
+  const route = routeOf(usePath());
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.name');
+  }, [locale, t]);
+
+  switch (route.page) {
+    case 'start':
+      return <StartPage />;
+    case 'joinCode':
+      return <JoinCodePage code={route.code} />;
+    case 'board':
+      return <BoardPage key={route.workshopId} workshopId={route.workshopId} />;
+    case 'notFound':
+      return (
+        <PageLayout>
+          <h1>{t('notFound.heading')}</h1>
+          <a href="/">{t('common.backToStart')}</a>
+        </PageLayout>
+      );
+  }
+}

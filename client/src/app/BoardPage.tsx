@@ -1,0 +1,221 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Editor } from 'tldraw';
+import type { Role } from '@samskapa/shared';
+import { Board } from '../board/Board';
+import { mayMountCanvas } from '../board/licence';
+import { isMessageKey, useLocaleStore, useT, type MessageKey } from '../i18n/i18n';
+import { BoardConnection } from '../sync/boardConnection';
+import { loadClientConfig, type ClientConfig } from './api';
+import {
+  colourFor,
+  loadIdentity,
+  saveName,
+  takeAccessFromLocation,
+  type Access,
+  type Identity,
+} from './identity';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PageLayout } from './Layout';
+import { NameForm } from './NameForm';
+
+declare global {
+  interface Window {
+    /** The live editor, for end-to-end tests and debugging from the console. */
+    samskapaEditor?: Editor;
+  }
+}
+
+/** `/w/<id>`: takes the capability from the link, asks for a name once, then shows the board. */
+export function BoardPage({ workshopId }: { workshopId: string }) {
+  const t = useT();
+  // Read (and remove from the address bar) the secret on the very first render.
+  const [access] = useState(() => takeAccessFromLocation(workshopId));
+  const [identity, setIdentity] = useState<Identity>(loadIdentity);
+
+  if (!access) {
+    return (
+      <PageLayout>
+        <h1>{t('join.heading')}</h1>
+        <p role="alert" className="error">
+          {t('join.noAccess')}
+        </p>
+        <a href="/">{t('common.backToStart')}</a>
+      </PageLayout>
+    );
+  }
+  if (!identity.name) {
+    return (
+      <PageLayout>
+        <h1>{t('join.heading')}</h1>
+        <NameForm initialName="" onSubmit={(name) => setIdentity(saveName(name))} />
+      </PageLayout>
+    );
+  }
+  return <BoardView workshopId={workshopId} access={access} identity={identity} onRename={setIdentity} />;
+}
+
+type ConfigState = { status: 'loading' } | { status: 'failed' } | { status: 'loaded'; config: ClientConfig };
+
+function BoardView({
+  workshopId,
+  access,
+  identity,
+  onRename,
+}: {
+  workshopId: string;
+  access: Access;
+  identity: Identity;
+  onRename: (identity: Identity) => void;
+}) {
+  const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
+  const [config, setConfig] = useState<ConfigState>({ status: 'loading' });
+  // Set once the board can be shown (synced, cached or timed out); destroyed when the page goes.
+  const [connection, setConnection] = useState<BoardConnection | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    loadClientConfig()
+      .then((loaded) => !cancelled && setConfig({ status: 'loaded', config: loaded }))
+      .catch(() => !cancelled && setConfig({ status: 'failed' }));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const canvasAllowed =
+    config.status === 'loaded' && mayMountCanvas(window.location, config.config.tldrawLicenseKey);
+
+  useEffect(() => {
+    if (!canvasAllowed) return;
+    const next = new BoardConnection(workshopId, access.role, access.token);
+    let cancelled = false;
+    void next.whenReady().then(() => !cancelled && setConnection(next));
+    return () => {
+      cancelled = true;
+      setConnection(null);
+      next.destroy();
+    };
+  }, [canvasAllowed, workshopId, access.role, access.token]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  if (config.status === 'failed') {
+    return (
+      <PageLayout>
+        <p role="alert" className="error">
+          {t('licence.loadFailed')}
+        </p>
+      </PageLayout>
+    );
+  }
+  if (config.status === 'loaded' && !canvasAllowed) {
+    return (
+      <PageLayout>
+        <h1>{t('licence.heading')}</h1>
+        <p>{t('licence.body')}</p>
+      </PageLayout>
+    );
+  }
+
+  const person = { id: identity.id, name: identity.name, color: colourFor(identity.id) };
+  return (
+    <div className="board-page">
+      <header className="board-header">
+        <h1 className="board-title">{t('app.name')}</h1>
+        <span className="role-badge" data-testid="role">
+          {t(`board.role.${access.role}` satisfies `board.role.${Role}`)}
+        </span>
+        {connection && <ConnectionBadge connection={connection} />}
+        <span className="spacer" />
+        <YourName identity={identity} onRename={onRename} />
+        <LanguageSwitch />
+      </header>
+      {notice && (
+        <p className="notice" role="status">
+          {t(notice)}
+        </p>
+      )}
+      <main className="board-main" aria-label={t('board.canvasLabel')}>
+        {connection && config.status === 'loaded' ? (
+          <Board
+            key={connection.doc.guid}
+            connection={connection}
+            person={person}
+            locale={locale}
+            licenseKey={config.config.tldrawLicenseKey ?? undefined}
+            onNotice={setNotice}
+            onEditor={(editor) => {
+              window.samskapaEditor = editor;
+            }}
+          />
+        ) : (
+          <p role="status" className="board-loading">
+            {t('board.loading')}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function ConnectionBadge({ connection }: { connection: BoardConnection }) {
+  const t = useT();
+  const state = useSyncExternalStore(connection.subscribe, () => connection.getState());
+  const text =
+    state.kind === 'rejected'
+      ? t('connection.rejected', {
+          reason: t(isMessageKey(state.reasonKey) ? state.reasonKey : 'connection.closed.other'),
+        })
+      : t(`connection.${state.kind}`);
+  return (
+    <span
+      className={`connection connection-${state.kind}`}
+      role="status"
+      data-testid="connection"
+      data-state={state.kind}
+    >
+      <span className="connection-dot" aria-hidden="true" />
+      <span className="visually-hidden">{t('connection.label')}: </span>
+      {text}
+    </span>
+  );
+}
+
+function YourName({ identity, onRename }: { identity: Identity; onRename: (identity: Identity) => void }) {
+  const t = useT();
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(identity.name);
+  if (!editing) {
+    return (
+      <span className="your-name">
+        <span>{t('board.you', { name: identity.name })}</span>
+        <button type="button" onClick={() => setEditing(true)}>
+          {t('board.changeName')}
+        </button>
+      </span>
+    );
+  }
+  return (
+    <form
+      className="your-name"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!name.trim()) return;
+        onRename(saveName(name));
+        setEditing(false);
+      }}
+    >
+      <label htmlFor="rename" className="visually-hidden">
+        {t('join.nameLabel')}
+      </label>
+      <input id="rename" value={name} maxLength={60} autoFocus onChange={(e) => setName(e.target.value)} />
+      <button type="submit">{t('board.changeName')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState, type FormEvent } from 'react';
+import {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  normalizeJoinCode,
+  type CreateWorkshopResponse,
+} from '@samskapa/shared';
+import { useLocaleStore, useT } from '../i18n/i18n';
+import { createWorkshop } from './api';
+import { CopyField } from './CopyField';
+import { saveAccess } from './identity';
+import { PageLayout } from './Layout';
+import { QrCode } from './QrCode';
+import { navigate } from './router';
+
+/** A link from the server, re-rooted on the origin this page was opened from (proxies may differ). */
+function onThisOrigin(url: string): string {
+  const parsed = new URL(url, window.location.origin);
+  return `${window.location.origin}${parsed.pathname}${parsed.hash}`;
+}
+
+function isJoinCode(code: string): boolean {
+  return code.length === JOIN_CODE_LENGTH && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c));
+}
+
+/** Create a workshop, or join one with a code. */
+export function StartPage() {
+  const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [createError, setCreateError] = useState(false);
+  const [created, setCreated] = useState<CreateWorkshopResponse | null>(null);
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState(false);
+
+  const onCreate = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) return;
+    setBusy(true);
+    setCreateError(false);
+    try {
+      const workshop = await createWorkshop({ title: title.trim(), locale });
+      // The facilitator secret goes straight into this browser; it never has to sit in the address bar.
+      saveAccess(workshop.id, { role: 'facilitator', token: workshop.facilitatorToken });
+      setCreated(workshop);
+    } catch {
+      setCreateError(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onJoin = (event: FormEvent) => {
+    event.preventDefault();
+    const normalized = normalizeJoinCode(code);
+    if (!isJoinCode(normalized)) {
+      setCodeError(true);
+      return;
+    }
+    navigate(`/j/${normalized}`);
+  };
+
+  return (
+    <PageLayout>
+      <h1>{t('app.name')}</h1>
+      <p className="tagline">{t('app.tagline')}</p>
+      <div className="start-grid">
+        <section aria-labelledby="create-heading" className="card">
+          <h2 id="create-heading">{t('start.create.heading')}</h2>
+          {created ? (
+            <CreatedWorkshop workshop={created} />
+          ) : (
+            <form onSubmit={onCreate}>
+              <label htmlFor="workshop-title">{t('start.create.titleLabel')}</label>
+              <input
+                id="workshop-title"
+                name="title"
+                required
+                maxLength={200}
+                value={title}
+                placeholder={t('start.create.titlePlaceholder')}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+              <button type="submit" disabled={busy}>
+                {busy ? t('start.create.busy') : t('start.create.submit')}
+              </button>
+              {createError && (
+                <p role="alert" className="error">
+                  {t('start.create.failed')}
+                </p>
+              )}
+            </form>
+          )}
+        </section>
+        <section aria-labelledby="join-heading" className="card">
+          <h2 id="join-heading">{t('start.join.heading')}</h2>
+          <form onSubmit={onJoin} noValidate>
+            <label htmlFor="join-code">{t('start.join.codeLabel')}</label>
+            <input
+              id="join-code"
+              name="code"
+              className="code-input"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              aria-describedby="join-code-hint"
+              aria-invalid={codeError}
+              value={code}
+              onChange={(e) => {
+                setCode(e.target.value);
+                setCodeError(false);
+              }}
+            />
+            <p id="join-code-hint" className="hint">
+              {t('start.join.codeHint')}
+            </p>
+            <button type="submit">{t('start.join.submit')}</button>
+            {codeError && (
+              <p role="alert" className="error">
+                {t('start.join.invalid')}
+              </p>
+            )}
+          </form>
+        </section>
+      </div>
+    </PageLayout>
+  );
+}
+
+function CreatedWorkshop({ workshop }: { workshop: CreateWorkshopResponse }) {
+  const t = useT();
+  const participantUrl = onThisOrigin(workshop.participantUrl);
+  return (
+    <div className="created" data-testid="created-workshop">
+      <h3>{t('start.created.heading', { title: workshop.title })}</h3>
+      <p>{t('start.created.intro')}</p>
+      <CopyField
+        label={t('start.created.participantLink')}
+        value={participantUrl}
+        testId="participant-link"
+      />
+      <p className="join-code-label">{t('start.created.joinCode')}</p>
+      <p className="join-code" data-testid="join-code">
+        {workshop.joinCode}
+      </p>
+      <QrCode text={participantUrl} label={t('start.created.qr')} />
+      <CopyField label={t('start.created.viewerLink')} value={onThisOrigin(workshop.viewerUrl)} />
+      <p className="hint">{t('start.created.facilitatorNote')}</p>
+      <button type="button" className="primary" onClick={() => navigate(`/w/${workshop.id}`)}>
+        {t('start.created.openFacilitator')}
+      </button>
+    </div>
+  );
+}

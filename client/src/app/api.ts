@@ -1,0 +1,37 @@
+import { CreateWorkshopResponse, JoinResponse, type CreateWorkshopRequest } from '@samskapa/shared';
+import { z } from 'zod';
+
+/** An HTTP answer that was not a success; `status` tells the UI which explanation to show. */
+export class ApiError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+async function getJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+  if (!response.ok) throw new ApiError(response.status);
+  return schema.parse(await response.json());
+}
+
+/** Creates a workshop; the answer is the only time its secrets are shown. */
+export async function createWorkshop(request: CreateWorkshopRequest): Promise<CreateWorkshopResponse> {
+  const response = await fetch('/api/workshops', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  return getJson(response, CreateWorkshopResponse);
+}
+
+/** Looks up a join code. */
+export async function lookUpJoinCode(code: string): Promise<JoinResponse> {
+  return getJson(await fetch(`/api/join/${encodeURIComponent(code)}`), JoinResponse);
+}
+
+const ClientConfig = z.object({ tldrawLicenseKey: z.string().nullable() });
+export type ClientConfig = z.infer<typeof ClientConfig>;
+
+/** Public client configuration from the server. */
+export async function loadClientConfig(): Promise<ClientConfig> {
+  return getJson(await fetch('/api/config'), ClientConfig);
+}

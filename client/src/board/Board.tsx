@@ -1,0 +1,101 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  atom,
+  createTLStore,
+  createUserId,
+  defaultBindingUtils,
+  Tldraw,
+  UserRecordType,
+  useTldrawCurrentUser,
+  type Editor,
+  type TLUser,
+  type TLUserPreferences,
+} from 'tldraw';
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+import 'tldraw/tldraw.css';
+import { AWARENESS_FIELDS, type Locale } from '@samskapa/shared';
+import type { BoardConnection } from '../sync/boardConnection';
+import { bindRecords } from '../sync/recordBinding';
+import { bindPresence } from '../sync/presence';
+import { boardShapeUtils, editorShapeUtils } from './shapeUtils';
+import { installExternalContentPolicy, refusingAssetStore } from './externalContent';
+import type { MessageKey } from '../i18n/i18n';
+
+// Every font, icon and translation is emitted by Vite and served by our own server.
+const assetUrls = getAssetUrlsByImport();
+
+export interface BoardProps {
+  connection: BoardConnection;
+  person: { id: string; name: string; color: string };
+  locale: Locale;
+  licenseKey: string | undefined;
+  onNotice: (key: MessageKey) => void;
+  onEditor?: (editor: Editor) => void;
+}
+
+/** The tldraw canvas bound to the board doc, with presence over awareness. */
+export function Board({ connection, person, locale, licenseKey, onNotice, onEditor }: BoardProps) {
+  const [$user] = useState(() => atom<TLUser | null>('samskapa user', null));
+  const [$status] = useState(() => atom<'online' | 'offline'>('samskapa status', 'online'));
+  const [$mode] = useState(() =>
+    atom<'readonly' | 'readwrite'>('samskapa mode', connection.readOnly ? 'readonly' : 'readwrite'),
+  );
+
+  useEffect(() => {
+    $user.set(UserRecordType.create({ id: createUserId(person.id), name: person.name, color: person.color }));
+  }, [$user, person.id, person.name, person.color]);
+
+  useEffect(() => {
+    const apply = () => $status.set(connection.getState().kind === 'connected' ? 'online' : 'offline');
+    apply();
+    return connection.subscribe(apply);
+  }, [connection, $status]);
+
+  const store = useMemo(
+    () =>
+      createTLStore({
+        shapeUtils: boardShapeUtils,
+        bindingUtils: defaultBindingUtils,
+        assets: refusingAssetStore,
+        users: { currentUser: $user },
+        collaboration: { status: $status, mode: $mode },
+      }),
+    [$user, $status, $mode],
+  );
+
+  useEffect(() => {
+    const unbindRecords = bindRecords({ store, doc: connection.doc, readOnly: connection.readOnly });
+    const unbindPresence = bindPresence({ store, awareness: connection.provider.awareness, user: $user });
+    connection.provider.awareness.setLocalStateField(AWARENESS_FIELDS.user, {
+      id: person.id,
+      name: person.name,
+      color: person.color,
+    });
+    return () => {
+      unbindPresence();
+      unbindRecords();
+    };
+  }, [store, connection, $user, person.id, person.name, person.color]);
+
+  const preferences = useMemo<TLUserPreferences>(
+    () => ({ id: person.id, name: person.name, color: person.color, locale, colorScheme: 'light' }),
+    [person.id, person.name, person.color, locale],
+  );
+  const user = useTldrawCurrentUser({ userPreferences: preferences });
+
+  return (
+    <Tldraw
+      store={store}
+      user={user}
+      locale={locale}
+      licenseKey={licenseKey}
+      assetUrls={assetUrls}
+      shapeUtils={editorShapeUtils}
+      onMount={(editor) => {
+        installExternalContentPolicy(editor, onNotice);
+        if (connection.readOnly) editor.updateInstanceState({ isReadonly: true });
+        onEditor?.(editor);
+      }}
+    />
+  );
+}

@@ -1,0 +1,83 @@
+import type { MessageKey } from '../i18n';
+
+/** English. Must carry every key of `sv.ts` (the type checks it). */
+export const en: Record<MessageKey, string> = {
+  'app.name': 'Samskapa',
+  'app.tagline': 'A whiteboard for co-creation workshops – on your own server.',
+  'language.label': 'Language',
+  'language.sv': 'Svenska',
+  'language.en': 'English',
+  'common.loading': 'Loading …',
+  'common.copy': 'Copy',
+  'common.copied': 'Copied',
+  'common.backToStart': 'Back to the start page',
+  'common.tryAgain': 'Try again',
+
+  'start.create.heading': 'Create a workshop',
+  'start.create.titleLabel': 'Workshop name',
+  'start.create.titlePlaceholder': 'e.g. Reference group – co-creation',
+  'start.create.submit': 'Create workshop',
+  'start.create.busy': 'Creating …',
+  'start.create.failed': 'The workshop could not be created. Check the connection and try again.',
+  'start.created.heading': 'The workshop “{title}” is ready',
+  'start.created.intro':
+    'Share the link, the code or the QR code with participants. Then open the board as facilitator.',
+  'start.created.participantLink': 'Link for participants',
+  'start.created.joinCode': 'Code to type on the start page',
+  'start.created.qr': 'QR code of the participant link',
+  'start.created.viewerLink': 'Link for viewing (projector, read-only)',
+  'start.created.openFacilitator': 'Open the board as facilitator',
+  'start.created.facilitatorNote':
+    'The facilitator link gives full control. It is kept in this browser; do not share it.',
+  'start.join.heading': 'Join a workshop',
+  'start.join.codeLabel': 'Code',
+  'start.join.codeHint': 'Six characters, for example K7M2QX.',
+  'start.join.submit': 'Join',
+  'start.join.invalid': 'The code has six characters (letters and digits).',
+
+  'join.heading': 'Join the workshop',
+  'join.nameLabel': 'Your name (shown to others)',
+  'join.nameHint': 'A nickname is fine.',
+  'join.submit': 'Go to the board',
+  'join.nameRequired': 'Type a name first.',
+  'join.lookingUp': 'Looking up the workshop …',
+  'join.codeNotFound': 'No workshop has the code {code}. Check the code and try again.',
+  'join.rateLimited': 'Too many attempts right now. Wait a minute and try again.',
+  'join.failed': 'The server could not be reached. Check the connection and try again.',
+  'join.noAccess':
+    'This browser has no invitation to this workshop. Open the link you were given, or type the code on the start page.',
+
+  'board.heading': 'Workshop board',
+  'board.role.facilitator': 'Facilitator',
+  'board.role.participant': 'Participant',
+  'board.role.viewer': 'Viewing',
+  'board.you': 'You: {name}',
+  'board.changeName': 'Change name',
+  'board.people': '{count} connected',
+  'board.loading': 'Loading the board …',
+  'board.imagesUnavailable':
+    'Images cannot be added yet: the server does not accept images. Write a note instead.',
+  'board.urlPasted': 'The link was added as text. Samskapa never fetches content from other sites.',
+  'board.canvasLabel': 'The board',
+
+  'connection.label': 'Connection',
+  'connection.connecting': 'Connecting …',
+  'connection.connected': 'Connected',
+  'connection.reconnecting': 'Reconnecting … your changes are kept here and sent afterwards.',
+  'connection.offline': 'Offline – keep working, changes are sent when the network is back.',
+  'connection.rejected': 'Connection refused: {reason}',
+  'connection.closed.badMessage': 'the server did not understand a message. Reload the page.',
+  'connection.closed.unauthorized': 'the link is no longer valid. Ask the facilitator for a new link.',
+  'connection.closed.forbidden': 'your role may not make that change.',
+  'connection.closed.notFound': 'the workshop does not exist (it may have been deleted).',
+  'connection.closed.tooLarge': 'the change is too large. Split it into smaller parts.',
+  'connection.closed.tooManyConnections': 'too many people are connected right now. Try again shortly.',
+  'connection.closed.other': 'the server closed the connection. Reload the page.',
+
+  'licence.heading': 'The board cannot be shown on this server yet',
+  'licence.body':
+    'The drawing canvas (tldraw) needs a licence key when Samskapa runs on a public address. The administrator sets the key in the environment variable TLDRAW_LICENSE_KEY and restarts the server. Until then the canvas is not used, so no information is sent to tldraw.',
+  'licence.loadFailed': 'The server settings could not be loaded. Check the connection and reload.',
+
+  'notFound.heading': 'Page not found',
+};

@@ -1,0 +1,82 @@
+/** Swedish, the default language. Every string a person sees lives here and in `en.ts`. */
+export const sv = {
+  'app.name': 'Samskapa',
+  'app.tagline': 'Workshoptavla för samskapande – på er egen server.',
+  'language.label': 'Språk',
+  'language.sv': 'Svenska',
+  'language.en': 'English',
+  'common.loading': 'Laddar …',
+  'common.copy': 'Kopiera',
+  'common.copied': 'Kopierat',
+  'common.backToStart': 'Till startsidan',
+  'common.tryAgain': 'Försök igen',
+
+  'start.create.heading': 'Skapa en workshop',
+  'start.create.titleLabel': 'Workshopens namn',
+  'start.create.titlePlaceholder': 't.ex. Referensgruppsmöte – tema samskapande',
+  'start.create.submit': 'Skapa workshop',
+  'start.create.busy': 'Skapar …',
+  'start.create.failed': 'Det gick inte att skapa workshopen. Kontrollera anslutningen och försök igen.',
+  'start.created.heading': 'Workshopen ”{title}” är skapad',
+  'start.created.intro':
+    'Dela länken, koden eller QR-koden med deltagarna. Öppna sedan tavlan som facilitator.',
+  'start.created.participantLink': 'Länk för deltagare',
+  'start.created.joinCode': 'Kod att skriva in på startsidan',
+  'start.created.qr': 'QR-kod till deltagarlänken',
+  'start.created.viewerLink': 'Länk för visning (projektor, endast läsa)',
+  'start.created.openFacilitator': 'Öppna tavlan som facilitator',
+  'start.created.facilitatorNote':
+    'Facilitatorlänken ger full behörighet. Den sparas i den här webbläsaren; dela den inte.',
+  'start.join.heading': 'Gå med i en workshop',
+  'start.join.codeLabel': 'Kod',
+  'start.join.codeHint': 'Sex tecken, till exempel K7M2QX.',
+  'start.join.submit': 'Gå med',
+  'start.join.invalid': 'Koden ska vara sex tecken (bokstäver och siffror).',
+
+  'join.heading': 'Gå med i workshopen',
+  'join.nameLabel': 'Ditt namn (syns för andra)',
+  'join.nameHint': 'Du kan använda ett smeknamn.',
+  'join.submit': 'Gå till tavlan',
+  'join.nameRequired': 'Skriv ett namn först.',
+  'join.lookingUp': 'Letar upp workshopen …',
+  'join.codeNotFound': 'Ingen workshop har koden {code}. Kontrollera koden och försök igen.',
+  'join.rateLimited': 'För många försök just nu. Vänta en minut och försök igen.',
+  'join.failed': 'Det gick inte att nå servern. Kontrollera anslutningen och försök igen.',
+  'join.noAccess':
+    'Den här webbläsaren har ingen inbjudan till workshopen. Öppna länken du fick, eller skriv koden på startsidan.',
+
+  'board.heading': 'Workshoptavla',
+  'board.role.facilitator': 'Facilitator',
+  'board.role.participant': 'Deltagare',
+  'board.role.viewer': 'Visning',
+  'board.you': 'Du: {name}',
+  'board.changeName': 'Byt namn',
+  'board.people': '{count} anslutna',
+  'board.loading': 'Hämtar tavlan …',
+  'board.imagesUnavailable':
+    'Bilder kan inte läggas till ännu: servern tar inte emot bilder. Skriv en lapp i stället.',
+  'board.urlPasted': 'Länken lades in som text. Samskapa hämtar aldrig innehåll från andra webbplatser.',
+  'board.canvasLabel': 'Tavlan',
+
+  'connection.label': 'Anslutning',
+  'connection.connecting': 'Ansluter …',
+  'connection.connected': 'Ansluten',
+  'connection.reconnecting': 'Återansluter … dina ändringar sparas här och skickas sedan.',
+  'connection.offline': 'Frånkopplad – du kan fortsätta arbeta, ändringarna skickas när nätet är tillbaka.',
+  'connection.rejected': 'Anslutningen nekades: {reason}',
+  'connection.closed.badMessage': 'servern förstod inte ett meddelande. Ladda om sidan.',
+  'connection.closed.unauthorized': 'länken gäller inte längre. Be facilitatorn om en ny länk.',
+  'connection.closed.forbidden': 'din roll får inte göra den ändringen.',
+  'connection.closed.notFound': 'workshopen finns inte (den kan ha raderats).',
+  'connection.closed.tooLarge': 'ändringen är för stor. Dela upp den i mindre delar.',
+  'connection.closed.tooManyConnections': 'för många är anslutna just nu. Försök igen om en stund.',
+  'connection.closed.other': 'servern stängde anslutningen. Ladda om sidan.',
+
+  'licence.heading': 'Tavlan kan inte visas på den här servern ännu',
+  'licence.body':
+    'Ritytan (tldraw) kräver en licensnyckel när Samskapa körs på en publik adress. Administratören lägger in nyckeln i miljövariabeln TLDRAW_LICENSE_KEY och startar om servern. Tills dess används inte ritytan, så att ingen information skickas till tldraw.',
+  'licence.loadFailed':
+    'Det gick inte att hämta serverns inställningar. Kontrollera anslutningen och ladda om.',
+
+  'notFound.heading': 'Sidan finns inte',
+} as const;

@@ -1,0 +1,111 @@
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import { boardDocName, boardRecords, canWrite, type Role } from '@samskapa/shared';
+import { connectionStateOf, type ConnectionFacts, type ConnectionState } from './connectionState';
+
+/** How long a first visit waits for the server before showing the (empty or cached) board anyway. */
+const READY_TIMEOUT_MS = 8000;
+
+/** The `/sync` endpoint of the page's own origin. */
+export function syncUrl(location: Location = window.location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+/**
+ * One workshop's board doc: cached in IndexedDB, synced over y-websocket, with a visible
+ * connection state. The doc is the source of truth; the editor binds to it once ready.
+ */
+export class BoardConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly cache: IndexeddbPersistence;
+  readonly readOnly: boolean;
+  private facts: ConnectionFacts;
+  private state: ConnectionState;
+  private readonly listeners = new Set<() => void>();
+  private readonly ready: Promise<void>;
+
+  constructor(workshopId: string, role: Role, token: string) {
+    const name = boardDocName(workshopId);
+    this.readOnly = !canWrite(role, 'board');
+    // Create the key-value view before any update arrives, so it indexes every record once.
+    boardRecords(this.doc);
+    this.cache = new IndexeddbPersistence(`samskapa:${name}`, this.doc);
+    this.provider = new WebsocketProvider(syncUrl(), name, this.doc, {
+      params: { token },
+      // A read-only tab must not hand its (dropped) edits to an editing tab over BroadcastChannel.
+      disableBc: this.readOnly,
+    });
+    this.facts = {
+      online: navigator.onLine,
+      status: 'connecting',
+      synced: false,
+      everSynced: false,
+      closed: null,
+    };
+    this.state = connectionStateOf(this.facts);
+
+    this.provider.on('status', ({ status }) => this.update({ status }));
+    this.provider.on('sync', (synced: boolean) =>
+      this.update({ synced, everSynced: this.facts.everSynced || synced }),
+    );
+    this.provider.on('closed', ({ code }: { code: number }) => this.update({ closed: { code } }));
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+
+    this.ready = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, READY_TIMEOUT_MS);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.provider.once('sync', done);
+      this.provider.once('closed', done);
+      // A board seen before opens from the cache at once, even without a network.
+      void this.cache.whenSynced.then(() => {
+        if (boardRecords(this.doc).map.size > 0) done();
+      });
+    });
+  }
+
+  /** Resolves when the board can be shown: synced with the server, loaded from cache, or timed out. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  getState(): ConnectionState {
+    return this.state;
+  }
+
+  /** Subscribes to connection state changes (for `useSyncExternalStore`). */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  destroy(): void {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.provider.destroy();
+    void this.cache.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private onOnline = () => {
+    this.update({ online: true });
+    // Come back at once instead of waiting for the provider's back-off.
+    if (!this.facts.closed && this.facts.status !== 'connected') this.provider.connect();
+  };
+
+  private onOffline = () => this.update({ online: false });
+
+  private update(change: Partial<ConnectionFacts>): void {
+    this.facts = { ...this.facts, ...change };
+    const next = connectionStateOf(this.facts);
+    if (JSON.stringify(next) === JSON.stringify(this.state)) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}

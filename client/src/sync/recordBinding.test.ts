@@ -1,0 +1,151 @@
+import {
+  createShapeId,
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  toRichText,
+  type TLNoteShape,
+  type TLStore,
+} from 'tldraw';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  boardRecords,
+  buildDocumentRecord,
+  buildNote,
+  buildPageRecord,
+  plainFromRichText,
+  readBoardSchema,
+} from '@samskapa/shared';
+import { bindRecords, type SkippedRecord } from './recordBinding';
+
+const PEER = 'peer';
+
+/** Two docs that exchange every update, like two clients of one room. */
+function linkedDocs(): [Y.Doc, Y.Doc] {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  a.on('update', (u: Uint8Array, origin: unknown) => origin !== PEER && Y.applyUpdate(b, u, PEER));
+  b.on('update', (u: Uint8Array, origin: unknown) => origin !== PEER && Y.applyUpdate(a, u, PEER));
+  return [a, b];
+}
+
+function newStore(): TLStore {
+  return createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils });
+}
+
+/** Waits for a condition; store listeners flush once per animation frame, so changes are not immediate. */
+async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
+
+function boundPair(): {
+  storeA: TLStore;
+  storeB: TLStore;
+  docA: Y.Doc;
+  docB: Y.Doc;
+  skipped: SkippedRecord[];
+} {
+  const [docA, docB] = linkedDocs();
+  const storeA = newStore();
+  const storeB = newStore();
+  const skipped: SkippedRecord[] = [];
+  cleanups.push(bindRecords({ store: storeA, doc: docA, onSkippedRecord: (s) => skipped.push(s) }));
+  cleanups.push(bindRecords({ store: storeB, doc: docB, onSkippedRecord: (s) => skipped.push(s) }));
+  storeA.put([buildDocumentRecord(), buildPageRecord('Tavla')]);
+  return { storeA, storeB, docA, docB, skipped };
+}
+
+function noteText(store: TLStore, id: TLNoteShape['id']): string | undefined {
+  const note = store.get(id) as TLNoteShape | undefined;
+  return note ? plainFromRichText(note.props.richText) : undefined;
+}
+
+describe('tldraw ⇄ Yjs record binding', () => {
+  it.each([
+    ['A', 'B'],
+    ['B', 'A'],
+  ] as const)(
+    'a note added, edited and removed in store %s appears, changes and disappears in store %s',
+    async (from, to) => {
+      const pair = boundPair();
+      const source = from === 'A' ? pair.storeA : pair.storeB;
+      const target = to === 'A' ? pair.storeA : pair.storeB;
+      const id = createShapeId();
+      source.put([buildNote({ id, x: 0, y: 0, text: 'Första idén', index: 'a1' as never })]);
+      await until(() => noteText(target, id) === 'Första idén', 'the note arrives');
+
+      const note = source.get(id) as TLNoteShape;
+      source.put([{ ...note, x: 120, props: { ...note.props, richText: toRichText('Ändrad idé') } }]);
+      await until(() => noteText(target, id) === 'Ändrad idé', 'the edit arrives');
+      expect(target.get(id)?.x).toBe(120);
+
+      source.remove([id]);
+      await until(() => !target.has(id), 'the removal arrives');
+      expect(pair.skipped).toEqual([]);
+    },
+  );
+
+  it('records reach the doc, never presence or session records, and the schema is recorded', async () => {
+    const { storeA, docA } = boundPair();
+    const id = createShapeId();
+    storeA.put([buildNote({ id, x: 0, y: 0, text: 'x', index: 'a1' as never })]);
+    await until(() => boardRecords(docA).has(id), 'the note is in the doc');
+    const typeNames = [...boardRecords(docA).map.values()].map((e) => e.val.typeName);
+    expect(new Set(typeNames)).toEqual(new Set(['document', 'page', 'shape']));
+    expect(readBoardSchema(docA)).toEqual(storeA.schema.serialize());
+  });
+
+  it('an invalid record from a peer is skipped and logged; valid records in the same change still apply', async () => {
+    const { storeB, docA, skipped } = boundPair();
+    const good = buildNote({ x: 0, y: 0, text: 'ok', index: 'a2' as never });
+    const bad = { ...buildNote({ x: 0, y: 0, text: 'bad', index: 'a3' as never }), x: 'not a number' };
+    const alien = { id: 'instance:instance', typeName: 'instance' };
+    docA.transact(() => {
+      boardRecords(docA).set(bad.id, bad as never);
+      boardRecords(docA).set(good.id, good as never);
+      boardRecords(docA).set(alien.id, alien);
+    }, PEER + '-raw');
+    await until(() => storeB.has(good.id), 'the valid note arrives');
+    expect(storeB.has(bad.id)).toBe(false);
+    expect([...new Set(skipped.map((s) => s.id))].sort()).toEqual([bad.id, alien.id].sort());
+  });
+
+  it('an invalid update from a peer leaves the previous version of the record in place', async () => {
+    const { storeA, storeB, docB } = boundPair();
+    const id = createShapeId();
+    storeA.put([buildNote({ id, x: 5, y: 5, text: 'behåll mig', index: 'a1' as never })]);
+    await until(() => noteText(storeB, id) === 'behåll mig', 'the note arrives');
+    const current = boardRecords(docB).get(id)!;
+    boardRecords(docB).set(id, { ...current, props: { richText: 42 } });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(noteText(storeA, id)).toBe('behåll mig');
+  });
+
+  it('a store bound to a doc that already has content shows that content', () => {
+    const doc = new Y.Doc();
+    const note = buildNote({ x: 1, y: 2, text: 'finns redan', index: 'a1' as never });
+    for (const r of [buildDocumentRecord(), buildPageRecord('Tavla'), note]) {
+      boardRecords(doc).set(r.id, r as never);
+    }
+    const store = newStore();
+    cleanups.push(bindRecords({ store, doc }));
+    expect(noteText(store, note.id)).toBe('finns redan');
+  });
+
+  it('a read-only client never writes into the doc', async () => {
+    const doc = new Y.Doc();
+    const store = newStore();
+    cleanups.push(bindRecords({ store, doc, readOnly: true }));
+    store.put([buildDocumentRecord(), buildPageRecord('Tavla')]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(boardRecords(doc).map.size).toBe(0);
+  });
+});

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// In development Vite serves the client and forwards the API and sync to the server (`pnpm dev`).
+const server = process.env.SAMSKAPA_SERVER ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    // No data: URLs: every asset is a file on our own origin (a strict CSP allows only 'self').
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 4000,
+  },
+  server: {
+    proxy: {
+      '/api': server,
+      '/healthz': server,
+      '/sync': { target: server.replace(/^http/, 'ws'), ws: true },
+    },
+  },
+});
