@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../integration/helpers/server';
+import { seriousViolations } from './helpers/axe';
+import { launchChromium, personContext, waitInPage, type RequestLog } from './helpers/browser';
+
+interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  log: RequestLog;
+}
+
+let server: RunningServer;
+let browser: Browser;
+const people: Person[] = [];
+let participantUrl = '';
+let joinCode = '';
+
+async function newPerson(name: string): Promise<Person> {
+  const { context, log } = await personContext(browser, server.http);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
+  const person = { name, context, page, log };
+  people.push(person);
+  return person;
+}
+
+/** Fills in the display name on the join page and waits for the connected board. */
+async function joinWithName(person: Person): Promise<void> {
+  await person.page.getByLabel(/Ditt namn/).fill(person.name);
+  await person.page.getByRole('button', { name: 'Gå till tavlan' }).click();
+  await waitForBoard(person.page);
+}
+
+async function waitForBoard(page: Page): Promise<void> {
+  await page.locator('.tl-canvas').waitFor({ timeout: 60_000 });
+  await waitInPage(
+    page,
+    'the board says it is connected',
+    () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'connected',
+    null,
+  );
+}
+
+/** The text of every note the page shows (the note's label, without the author line tldraw adds). */
+function noteTexts(page: Page): Promise<string[]> {
+  return page
+    .locator('.tl-shape[data-shape-type="note"] .tl-rich-text')
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).innerText.trim()));
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a workshop on one live board', () => {
+  it('a facilitator creates a workshop and gets a participant link, a join code and a QR code', async () => {
+    const facilitator = await newPerson('Fia Facilitator');
+    await facilitator.page.goto(`${server.http}/`);
+    await facilitator.page.getByLabel('Workshopens namn').fill('Referensgruppsmöte');
+    await facilitator.page.getByRole('button', { name: 'Skapa workshop' }).click();
+    await facilitator.page.getByTestId('created-workshop').waitFor();
+
+    participantUrl = await facilitator.page.getByTestId('participant-link').inputValue();
+    joinCode = (await facilitator.page.getByTestId('join-code').innerText()).trim();
+    expect(participantUrl).toMatch(new RegExp(`^${server.http}/w/[A-Za-z0-9_-]{16}#p=`));
+    expect(joinCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+    await expect(facilitator.page.getByRole('img', { name: /QR-kod/ }).count()).resolves.toBe(1);
+
+    await facilitator.page.getByRole('button', { name: 'Öppna tavlan som facilitator' }).click();
+    await joinWithName(facilitator);
+    await expect(facilitator.page.getByTestId('role').innerText()).resolves.toBe('Facilitator');
+  });
+
+  it('a participant joins by the link, and the secret leaves the address bar at once', async () => {
+    const dan = await newPerson('Dan Deltagare');
+    await dan.page.goto(participantUrl);
+    await dan.page.getByLabel(/Ditt namn/).waitFor();
+    expect(dan.page.url()).not.toContain('#');
+    await joinWithName(dan);
+    await expect(dan.page.getByTestId('role').innerText()).resolves.toBe('Deltagare');
+  });
+
+  it('another participant joins by typing the join code on the start page', async () => {
+    const eva = await newPerson('Eva Deltagare');
+    await eva.page.goto(`${server.http}/`);
+    await eva.page.getByLabel('Kod', { exact: true }).fill(joinCode.toLowerCase());
+    await eva.page.getByRole('button', { name: 'Gå med', exact: true }).click();
+    await joinWithName(eva);
+    await expect(eva.page.getByTestId('role').innerText()).resolves.toBe('Deltagare');
+  });
+
+  it('a sticky note written by one participant shows up with its text for everyone', async () => {
+    const [facilitator, dan, eva] = people as [Person, Person, Person];
+    const text = 'Fler mötesplatser för unga';
+    // Keyboard first: N picks the note tool, a click places the note, typing fills it, Escape ends editing.
+    await dan.page.locator('.tl-canvas').click({ position: { x: 400, y: 300 } });
+    await dan.page.keyboard.press('n');
+    await dan.page.locator('.tl-canvas').click({ position: { x: 400, y: 300 } });
+    await dan.page.keyboard.type(text);
+    await dan.page.keyboard.press('Escape');
+
+    for (const person of [facilitator, eva, dan]) {
+      await waitInPage(
+        person.page,
+        `${person.name} sees the note with its text`,
+        (expected) =>
+          [...document.querySelectorAll('.tl-shape[data-shape-type="note"]')].some((n) =>
+            (n as HTMLElement).innerText.includes(expected),
+          ),
+        text,
+      );
+      await expect(noteTexts(person.page)).resolves.toContain(text);
+    }
+  });
+
+  it("another person's cursor is visible with their name", async () => {
+    const [facilitator, , eva] = people as [Person, Person, Person];
+    const canvas = eva.page.locator('.tl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const deadline = Date.now() + 30_000;
+    let seen = false;
+    // Keep moving, as a person does: tldraw hides collaborators who have been still for a while.
+    for (let i = 0; !seen && Date.now() < deadline; i++) {
+      await eva.page.mouse.move(box.x + 200 + (i % 20) * 10, box.y + 200 + (i % 7) * 10);
+      seen = await facilitator.page
+        .locator('.tl-collaborators__item, .tl-nametag')
+        .filter({ hasText: 'Eva Deltagare' })
+        .count()
+        .then((n) => n > 0);
+      if (!seen) await eva.page.waitForTimeout(150);
+    }
+    expect(seen).toBe(true);
+  });
+
+  it('every request the pages made went to their own origin', () => {
+    for (const person of people) {
+      console.log(
+        `${person.name}: ${person.log.sameOrigin.length} requests to ${server.http}, ${person.log.foreign.length} elsewhere`,
+      );
+      expect(person.log.foreign).toEqual([]);
+      expect(person.log.sameOrigin.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('accessibility (axe-core): no serious or critical violations', () => {
+  it('on the start page', async () => {
+    const visitor = await newPerson('Axe start');
+    await visitor.page.goto(`${server.http}/`);
+    await visitor.page.getByLabel('Workshopens namn').waitFor();
+    expect(await seriousViolations(visitor.page)).toEqual([]);
+  });
+
+  it('on the join page', async () => {
+    const visitor = await newPerson('Axe join');
+    await visitor.page.goto(participantUrl);
+    await visitor.page.getByLabel(/Ditt namn/).waitFor();
+    expect(await seriousViolations(visitor.page)).toEqual([]);
+  });
+
+  it('on the board', async () => {
+    const [facilitator] = people as [Person];
+    expect(await seriousViolations(facilitator.page)).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; no browser is ever downloaded. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Starts headless Chromium the way every browser test here does. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Every request pages of one context made, split by whether it went to the page's own origin. */
+export interface RequestLog {
+  sameOrigin: string[];
+  foreign: string[];
+}
+
+/**
+ * A fresh browser context (its own storage, like another person's device) that records every request
+ * and blocks any that leaves `origin`, so a forbidden request is both seen and never sent.
+ */
+export async function personContext(
+  browser: Browser,
+  origin: string,
+): Promise<{ context: BrowserContext; log: RequestLog }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const log: RequestLog = { sameOrigin: [], foreign: [] };
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (new URL(url).origin === origin) {
+      log.sameOrigin.push(url);
+      return route.continue();
+    }
+    log.foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  // WebSockets are not routed by `route`; record them from the page events.
+  context.on('page', (page) => trackWebSockets(page, origin, log));
+  return { context, log };
+}
+
+function trackWebSockets(page: Page, origin: string, log: RequestLog): void {
+  const wsOrigin = origin.replace(/^http/, 'ws');
+  page.on('websocket', (ws) => {
+    if (new URL(ws.url()).origin === wsOrigin) log.sameOrigin.push(ws.url());
+    else log.foreign.push(ws.url());
+  });
+}
+
+/** Waits until `condition` holds in the page, with a generous deadline and a message that says what. */
+export async function waitInPage<T>(
+  page: Page,
+  what: string,
+  fn: (arg: T) => unknown,
+  arg: T,
+  timeoutMs = 30_000,
+): Promise<void> {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: timeoutMs, polling: 100 });
+  } catch (error) {
+    throw new Error(`waited ${timeoutMs} ms until ${what}: ${String(error)}`);
+  }
+}
