@@ -142,6 +142,7 @@ describe('a workshop on one live board', () => {
 
   it('every request the pages made went to their own origin', () => {
     for (const person of people) {
+      // eslint-disable-next-line no-console -- the count is part of the report this test gives
       console.log(
         `${person.name}: ${person.log.sameOrigin.length} requests to ${server.http}, ${person.log.foreign.length} elsewhere`,
       );
