@@ -8,6 +8,7 @@ import { staticClient } from './http/staticClient';
 import { purgeWorkshop, workshopRoutes } from './http/workshops';
 import { loadServerKey } from './security/secrets';
 import { openSqliteStore } from './store/sqlite/sqliteStore';
+import { localFanout } from './fanout/local';
 import { Rooms } from './sync/rooms';
 import { SyncServer } from './sync/upgrade';
 
@@ -24,12 +25,16 @@ const CLIENT_DIR_DEFAULT = resolve(import.meta.dirname, '../../client/dist');
 export function createApp(config: Config, log: Logger): App {
   const store = openSqliteStore(config.DATA_DIR, { synchronous: config.SQLITE_SYNCHRONOUS });
   const serverKey = loadServerKey(config.DATA_DIR, config.SECRET_KEY);
+  const fanout = localFanout;
   const rooms = new Rooms(
     store,
+    fanout,
     {
       maxDocBytes: config.MAX_DOC_BYTES,
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
       idleUnloadMs: config.ROOM_IDLE_UNLOAD_MS,
+      awarenessFlushMs: config.AWARENESS_FLUSH_MS,
+      keepaliveMs: 15_000,
     },
     log,
   );
@@ -115,6 +120,7 @@ export function createApp(config: Config, log: Logger): App {
       sync.close();
       await app.close();
       await rooms.persistAll();
+      await fanout.close();
       store.close();
     },
   };

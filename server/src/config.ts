@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: int(DEFAULT_LIMITS.maxConnectionsPerAddress),
   ROOM_IDLE_UNLOAD_MS: int(30_000),
   COMPACT_AFTER_UPDATES: int(1000),
+  /** Awareness (cursors, names) is merged per room and sent at most once per this many ms. */
+  AWARENESS_FLUSH_MS: int(50),
   JOIN_LOOKUPS_PER_MINUTE: int(120),
   JOIN_MISSES_PER_10_MINUTES: int(30),
   CREATES_PER_HOUR: int(60),

@@ -1,10 +1,9 @@
 import { CloseCode, type DocKind, type Role, canWrite } from '@samskapa/shared';
 import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type WebSocket from 'ws';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MessageType, SyncType } from './messages';
+import { encodeSyncStep1, encodeSyncStep2, MessageType, SyncType } from './messages';
 import { DocTooLargeError, type Peer, type Room } from './room';
 import type { Rooms } from './rooms';
 
@@ -74,7 +73,10 @@ export function serveConnection(
         const syncType = read(() => decoding.readVarUint(decoder));
         const payload = read(() => decoding.readVarUint8Array(decoder));
         if (syncType === SyncType.step1) {
-          peer.send(read(() => encodeSyncStep2(room.doc, payload)));
+          room.send(
+            peer,
+            read(() => encodeSyncStep2(room.doc, payload)),
+          );
         } else if (syncType === SyncType.step2 || syncType === SyncType.update) {
           if (!writable) return ctx.onDropped();
           validateUpdate(payload);
@@ -86,11 +88,11 @@ export function serveConnection(
       }
       case MessageType.awareness: {
         const update = read(() => decoding.readVarUint8Array(decoder));
-        read(() => awarenessProtocol.applyAwarenessUpdate(room.awareness, update, peer));
+        read(() => room.receiveAwareness(update, peer));
         return;
       }
       case MessageType.queryAwareness:
-        peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+        room.sendAllAwareness(peer);
         return;
       case MessageType.auth:
         // Authentication happens on upgrade; the client never needs to send this.
@@ -105,9 +107,7 @@ export function serveConnection(
     (r) => {
       room = r;
       if (closed) return;
-      peer.send(encodeSyncStep1(r.doc));
-      const states = [...r.awareness.getStates().keys()];
-      if (states.length > 0) peer.send(encodeAwareness(r.awareness, states));
+      r.send(peer, encodeSyncStep1(r.doc));
     },
     (err: unknown) => {
       log.error({ err }, 'could not load the document');

@@ -43,3 +43,13 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(e);
 }
+
+/** `[awareness, update of no clients]`: a no-op that tells a quiet client the server is alive. */
+export function encodeAwarenessKeepalive(): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.awareness);
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 0);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}

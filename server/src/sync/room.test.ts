@@ -4,11 +4,26 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { localFanout } from '../fanout/local';
 import { openSqliteStore } from '../store/sqlite/sqliteStore';
 import type { Store } from '../store/types';
 import { DocTooLargeError, Room, type Peer } from './room';
 
 const log = pino({ level: 'silent' });
+const BASE = { awarenessFlushMs: 50, keepaliveMs: 15_000 };
+const ctx = (store: Store, opts: { maxDocBytes: number; compactAfterUpdates: number }) => ({
+  store,
+  fanout: localFanout,
+  options: { ...BASE, ...opts },
+  log,
+  onAccepted: () => {},
+});
+const rooms: Room[] = [];
+async function load(name: string, store: Store, opts: { maxDocBytes: number; compactAfterUpdates: number }) {
+  const room = await Room.load(name, ctx(store, opts));
+  rooms.push(room);
+  return room;
+}
 const stores: Store[] = [];
 function store(): Store {
   const s = openSqliteStore(mkdtempSync(join(tmpdir(), 'samskapa-room-')), { synchronous: 'NORMAL' });
@@ -16,6 +31,7 @@ function store(): Store {
   return s;
 }
 afterEach(() => {
+  for (const r of rooms.splice(0)) r.destroy();
   for (const s of stores.splice(0)) s.close();
 });
 
@@ -34,13 +50,7 @@ const silentPeer = (): Peer & { received: Uint8Array[] } => {
 describe('Room', () => {
   it('stores each accepted update before other peers receive it, and not back to its sender', async () => {
     const s = store();
-    const room = await Room.load(
-      'w/board',
-      s,
-      { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 },
-      log,
-      () => {},
-    );
+    const room = await load('w/board', s, { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
     const sender = silentPeer();
     const other = silentPeer();
     room.addPeer(sender);
@@ -58,7 +68,7 @@ describe('Room', () => {
   it('compacts the log into one update holding the same document', async () => {
     const s = store();
     const opts = { maxDocBytes: 1 << 20, compactAfterUpdates: 10 };
-    const room = await Room.load('w/board', s, opts, log, () => {});
+    const room = await load('w/board', s, opts);
     const peer = silentPeer();
     const author = new Y.Doc();
     for (let i = 0; i < 25; i++) await room.accept(updateSetting(`n${i}`, `lapp ${i}`, author), peer);
@@ -66,19 +76,13 @@ describe('Room', () => {
     expect(await s.load('w/board')).toHaveLength(6);
     await room.compact();
     expect(await s.load('w/board')).toHaveLength(1);
-    const reloaded = await Room.load('w/board', s, opts, log, () => {});
+    const reloaded = await load('w/board', s, opts);
     expect(reloaded.doc.getMap('notes').toJSON()).toEqual(author.getMap('notes').toJSON());
   });
 
   it('refuses an update that would make the document too large and stores nothing of it', async () => {
     const s = store();
-    const room = await Room.load(
-      'w/board',
-      s,
-      { maxDocBytes: 2000, compactAfterUpdates: 1000 },
-      log,
-      () => {},
-    );
+    const room = await load('w/board', s, { maxDocBytes: 2000, compactAfterUpdates: 1000 });
     const peer = silentPeer();
     const author = new Y.Doc();
     await room.accept(updateSetting('small', 'liten', author), peer);
@@ -86,13 +90,7 @@ describe('Room', () => {
       DocTooLargeError,
     );
     expect(room.doc.getMap('notes').has('big')).toBe(false);
-    const reloaded = await Room.load(
-      'w/board',
-      s,
-      { maxDocBytes: 2000, compactAfterUpdates: 1000 },
-      log,
-      () => {},
-    );
+    const reloaded = await load('w/board', s, { maxDocBytes: 2000, compactAfterUpdates: 1000 });
     expect(reloaded.doc.getMap('notes').toJSON()).toEqual({ small: 'liten' });
   });
 
@@ -100,13 +98,7 @@ describe('Room', () => {
     const s = store();
     await s.append('w/board', updateSetting('ok', 'läsbar'));
     await s.append('w/board', new Uint8Array([9, 9, 9, 9]));
-    const room = await Room.load(
-      'w/board',
-      s,
-      { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 },
-      log,
-      () => {},
-    );
+    const room = await load('w/board', s, { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
     expect(room.doc.getMap('notes').get('ok')).toBe('läsbar');
   });
 });

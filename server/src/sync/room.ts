@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Fanout, FanoutKind } from '../fanout/types';
 import type { DocStore } from '../store/types';
-import { encodeAwareness, encodeUpdate } from './messages';
+import { encodeAwareness, encodeUpdate, encodeAwarenessKeepalive } from './messages';
 
 /** A peer of a room: something that receives encoded messages. */
 export interface Peer {
@@ -15,33 +16,58 @@ export interface RoomOptions {
   maxDocBytes: number;
   /** Compact the log once it holds this many updates. */
   compactAfterUpdates: number;
+  /** Awareness changes are merged and sent once per this interval (ms). */
+  awarenessFlushMs: number;
+  /** A peer that has been sent nothing for this long gets an empty message, so its client knows we are alive. */
+  keepaliveMs: number;
 }
+
+export interface RoomContext {
+  store: DocStore;
+  fanout: Fanout;
+  options: RoomOptions;
+  log: Logger;
+  /** Called for every update accepted from a peer of this process. */
+  onAccepted: () => void;
+}
+
+interface PeerState {
+  /** Awareness client ids this peer controls. */
+  controlled: Set<number>;
+  /** Peers that never sent or asked for awareness (phones in the participant view) get none. */
+  wantsAwareness: boolean;
+  lastSentAt: number;
+}
+
+/** Origin of changes that came from another process or from the store. */
+const REMOTE = Symbol('remote');
 
 /**
  * One live Yjs document and the peers connected to it. Every accepted update is stored before it is
- * applied and broadcast, so what a peer has seen is always on disk.
+ * applied and broadcast, so what a peer has seen is always in the store.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
-  /** Peers and the awareness client ids each of them controls. */
-  readonly peers = new Map<Peer, Set<number>>();
+  private readonly peerStates = new Map<Peer, PeerState>();
+  private readonly changedAwareness = new Set<number>();
+  private readonly timers: NodeJS.Timeout[] = [];
   private storedBytes = 0;
   private loggedUpdates = 0;
+  /** True once unloaded; a peer that got this room while it was unloading must join again. */
+  destroyed = false;
 
   private constructor(
     readonly name: string,
-    private readonly store: DocStore,
-    private readonly options: RoomOptions,
-    private readonly log: Logger,
-    private readonly onAccepted: () => void,
+    private readonly ctx: RoomContext,
   ) {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = encodeUpdate(update);
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+      for (const peer of this.peerStates.keys()) if (peer !== origin) this.send(peer, message);
+      if (origin !== REMOTE) ctx.fanout.publish(name, 'update', update);
     });
     this.awareness.on(
       'update',
@@ -49,43 +75,66 @@ export class Room {
         { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
         origin: unknown,
       ) => {
-        const controlled = this.peers.get(origin as Peer);
-        if (controlled) {
-          for (const id of added) controlled.add(id);
-          for (const id of removed) controlled.delete(id);
+        const state = this.peerStates.get(origin as Peer);
+        if (state) {
+          for (const id of added) state.controlled.add(id);
+          for (const id of removed) state.controlled.delete(id);
         }
-        const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
-        // Sent to the sender too: it is how a lone client learns the server is alive.
-        for (const peer of this.peers.keys()) peer.send(message);
+        for (const id of [...added, ...updated, ...removed]) this.changedAwareness.add(id);
+        if (origin !== REMOTE) {
+          ctx.fanout.publish(
+            name,
+            'awareness',
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]),
+          );
+        }
       },
     );
+    this.timers.push(setInterval(() => this.flushAwareness(), ctx.options.awarenessFlushMs));
+    this.timers.push(setInterval(() => this.keepalive(), ctx.options.keepaliveMs / 2));
   }
 
   /** Load a room's document from the store; resolves before any peer can talk to it. */
-  static async load(
-    name: string,
-    store: DocStore,
-    options: RoomOptions,
-    log: Logger,
-    onAccepted: () => void,
-  ): Promise<Room> {
-    const room = new Room(name, store, options, log, onAccepted);
-    const updates = await store.load(name);
-    Y.transact(room.doc, () => {
-      for (const update of updates) {
-        try {
-          Y.applyUpdate(room.doc, update);
-        } catch (err) {
-          // One unreadable row must not make a whole workshop unreadable.
-          log.error({ room: name, err }, 'skipped an unreadable stored update');
-        }
-        room.storedBytes += update.byteLength;
-        room.loggedUpdates++;
-      }
-    });
+  static async load(name: string, ctx: RoomContext): Promise<Room> {
+    const room = new Room(name, ctx);
+    await ctx.fanout.subscribe(name, (kind, payload) => room.receiveRemote(kind, payload));
+    const updates = await room.applyStored();
+    room.storedBytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     // A single stored update is already the compacted state.
-    if (room.loggedUpdates <= 1) room.loggedUpdates = 0;
+    room.loggedUpdates = updates.length <= 1 ? 0 : updates.length;
     return room;
+  }
+
+  /** Apply everything in the store (idempotent); also how a room catches up after missed messages. */
+  async applyStored(): Promise<Uint8Array[]> {
+    const updates = await this.ctx.store.load(this.name);
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of updates) {
+          try {
+            Y.applyUpdate(this.doc, update, REMOTE);
+          } catch (err) {
+            // One unreadable row must not make a whole workshop unreadable.
+            this.ctx.log.error({ room: this.name, err }, 'skipped an unreadable stored update');
+          }
+        }
+      },
+      REMOTE,
+    );
+    return updates;
+  }
+
+  private receiveRemote(kind: FanoutKind, payload: Uint8Array): void {
+    try {
+      if (kind === 'update') Y.applyUpdate(this.doc, payload, REMOTE);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE);
+    } catch (err) {
+      this.ctx.log.error(
+        { room: this.name, kind, err },
+        'ignored an unreadable message from another process',
+      );
+    }
   }
 
   /**
@@ -93,47 +142,91 @@ export class Room {
    * the document would grow past its limit, and rethrows a store failure (nothing applied).
    */
   async accept(update: Uint8Array, from: Peer): Promise<void> {
-    if (this.storedBytes + update.byteLength > this.options.maxDocBytes) {
+    const { store, options } = this.ctx;
+    if (this.storedBytes + update.byteLength > options.maxDocBytes) {
       // The log overestimates the document; measure the real size before refusing.
       await this.compact();
-      if (this.storedBytes + update.byteLength > this.options.maxDocBytes) throw new DocTooLargeError();
+      if (this.storedBytes + update.byteLength > options.maxDocBytes) throw new DocTooLargeError();
     }
-    await this.store.append(this.name, update);
+    await store.append(this.name, update);
     this.storedBytes += update.byteLength;
     this.loggedUpdates++;
     Y.applyUpdate(this.doc, update, from);
-    this.onAccepted();
-    if (this.loggedUpdates >= this.options.compactAfterUpdates) await this.compact();
+    this.ctx.onAccepted();
+    if (this.loggedUpdates >= options.compactAfterUpdates) await this.compact();
+  }
+
+  /** Apply an awareness update from a peer; the merged change goes out at the next flush. */
+  receiveAwareness(update: Uint8Array, from: Peer): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+    if (!this.peerStates.get(from)?.wantsAwareness) this.sendAllAwareness(from);
+  }
+
+  /** Send a peer every known awareness state, and keep it informed from now on. */
+  sendAllAwareness(peer: Peer): void {
+    const state = this.peerStates.get(peer);
+    if (state) state.wantsAwareness = true;
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) this.send(peer, encodeAwareness(this.awareness, clients));
   }
 
   /** Replace the stored log by the state of the live document. */
   async compact(): Promise<void> {
     if (this.loggedUpdates === 0) return;
     const state = Y.encodeStateAsUpdate(this.doc);
-    await this.store.compact(this.name, state);
-    this.log.debug({ room: this.name, updates: this.loggedUpdates, bytes: state.byteLength }, 'compacted');
+    await this.ctx.store.compact(this.name, state);
+    this.ctx.log.debug(
+      { room: this.name, updates: this.loggedUpdates, bytes: state.byteLength },
+      'compacted',
+    );
     this.storedBytes = state.byteLength;
     this.loggedUpdates = 0;
   }
 
+  get peerCount(): number {
+    return this.peerStates.size;
+  }
+
   addPeer(peer: Peer): void {
-    this.peers.set(peer, new Set());
+    this.peerStates.set(peer, { controlled: new Set(), wantsAwareness: false, lastSentAt: Date.now() });
   }
 
   /** Forget a peer and the awareness states it controlled. */
   removePeer(peer: Peer): void {
-    const controlled = this.peers.get(peer);
-    this.peers.delete(peer);
-    if (controlled && controlled.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    const state = this.peerStates.get(peer);
+    this.peerStates.delete(peer);
+    if (state && state.controlled.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.controlled], null);
     }
   }
 
-  /** True once unloaded; a peer that got this room while it was unloading must join again. */
-  destroyed = false;
+  /** Send to one peer, remembering when it last heard from us. */
+  send(peer: Peer, message: Uint8Array): void {
+    const state = this.peerStates.get(peer);
+    if (state) state.lastSentAt = Date.now();
+    peer.send(message);
+  }
+
+  /** One merged awareness message for all changes since the last flush, to every peer that wants it. */
+  private flushAwareness(): void {
+    if (this.changedAwareness.size === 0) return;
+    const message = encodeAwareness(this.awareness, [...this.changedAwareness]);
+    this.changedAwareness.clear();
+    // The sender gets its own change back too: it is how a lone client learns the server is alive.
+    for (const [peer, state] of this.peerStates) if (state.wantsAwareness) this.send(peer, message);
+  }
+
+  private keepalive(): void {
+    const quietSince = Date.now() - this.ctx.options.keepaliveMs;
+    for (const [peer, state] of this.peerStates) {
+      if (state.lastSentAt < quietSince) this.send(peer, encodeAwarenessKeepalive());
+    }
+  }
 
   destroy(): void {
     this.destroyed = true;
+    for (const timer of this.timers) clearInterval(timer);
+    void this.ctx.fanout.unsubscribe(this.name);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
+import type { Fanout } from '../fanout/types';
 import type { DocStore } from '../store/types';
-import { Room, type Peer, type RoomOptions } from './room';
+import { Room, type Peer, type RoomContext, type RoomOptions } from './room';
 
 export interface RoomsOptions extends RoomOptions {
   /** How long an empty room stays loaded before it is persisted and unloaded. */
@@ -14,11 +15,26 @@ export class Rooms {
   /** Accepted updates since start, for metrics. */
   acceptedUpdates = 0;
 
+  private readonly context: RoomContext;
+
   constructor(
-    private readonly store: DocStore,
+    store: DocStore,
+    fanout: Fanout,
     private readonly options: RoomsOptions,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.context = { store, fanout, options, log, onAccepted: () => this.acceptedUpdates++ };
+    // Messages between processes may have been lost: every room catches up from the shared store.
+    fanout.onResync(() => {
+      void this.matching('').then((rooms) =>
+        Promise.all(
+          rooms.map((r) =>
+            r.applyStored().catch((err: unknown) => log.error({ room: r.name, err }, 'resync failed')),
+          ),
+        ),
+      );
+    });
+  }
 
   /** The room `name` with `peer` added, loading the document from the store if needed. */
   async join(name: string, peer: Peer): Promise<Room> {
@@ -29,7 +45,7 @@ export class Rooms {
     }
     let room = this.loading.get(name);
     if (!room) {
-      room = Room.load(name, this.store, this.options, this.log, () => this.acceptedUpdates++);
+      room = Room.load(name, this.context);
       this.loading.set(name, room);
       room.catch(() => this.loading.delete(name));
     }
@@ -42,12 +58,12 @@ export class Rooms {
   /** Remove a peer; an empty room is unloaded after the grace period. */
   leave(room: Room, peer: Peer): void {
     room.removePeer(peer);
-    if (room.peers.size > 0 || this.idleTimers.has(room.name)) return;
+    if (room.peerCount > 0 || this.idleTimers.has(room.name)) return;
     this.idleTimers.set(
       room.name,
       setTimeout(() => {
         this.idleTimers.delete(room.name);
-        if (room.peers.size === 0) void this.unload(room);
+        if (room.peerCount === 0) void this.unload(room);
       }, this.options.idleUnloadMs),
     );
   }
@@ -59,7 +75,7 @@ export class Rooms {
       this.log.error({ room: room.name, err }, 'could not compact a room on unload; its log is kept');
     }
     // A peer may have joined while the compaction was stored.
-    if (room.peers.size > 0) return;
+    if (room.peerCount > 0) return;
     this.loading.delete(room.name);
     room.destroy();
     this.log.debug({ room: room.name }, 'unloaded');
