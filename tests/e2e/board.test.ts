@@ -39,7 +39,6 @@ async function waitForBoard(page: Page): Promise<void> {
     page,
     'the board says it is connected',
     () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'connected',
-    null,
   );
 }
 
@@ -112,7 +111,7 @@ describe('a workshop on one live board', () => {
         person.page,
         `${person.name} sees the note with its text`,
         (expected) =>
-          [...document.querySelectorAll('.tl-shape[data-shape-type="note"]')].some((n) =>
+          Array.from(document.querySelectorAll('.tl-shape[data-shape-type="note"]')).some((n) =>
             (n as HTMLElement).innerText.includes(expected),
           ),
         text,

@@ -6,7 +6,7 @@ import {
   type TLParentId,
   type TLShapeId,
 } from '@tldraw/tlschema';
-import type { IndexKey, JsonObject } from '@tldraw/utils';
+import { getIndices, type IndexKey, type JsonObject } from '@tldraw/utils';
 import { BOARD_PAGE_ID } from './board';
 import { richTextFromPlain } from './richText';
 
@@ -83,4 +83,9 @@ export function buildFrame(input: FrameInput): TLFrameShape {
     meta: input.meta ?? {},
     props: { w: input.w, h: input.h, name: input.name, color: input.color ?? 'black' },
   };
+}
+
+/** `n` ascending fractional index keys (z-order) for shapes created together. */
+export function shapeIndices(n: number): IndexKey[] {
+  return getIndices(n);
 }

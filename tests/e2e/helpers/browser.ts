@@ -58,11 +58,11 @@ function trackWebSockets(page: Page, origin: string, log: RequestLog): void {
 }
 
 /** Waits until `condition` holds in the page, with a generous deadline and a message that says what. */
-export async function waitInPage<T>(
+export async function waitInPage(
   page: Page,
   what: string,
-  fn: (arg: T) => unknown,
-  arg: T,
+  fn: (arg: string) => unknown,
+  arg = '',
   timeoutMs = 30_000,
 ): Promise<void> {
   try {
