@@ -139,6 +139,52 @@ describe('a workshop on one live board', () => {
     expect(seen).toBe(true);
   });
 
+  it("tldraw's own menus speak Swedish, and English once English is chosen", async () => {
+    const [, dan] = people as [Person, Person];
+    const selectTool = dan.page.locator('[data-testid="tools.select"]');
+    const label = async () =>
+      `${(await selectTool.getAttribute('aria-label')) ?? ''} ${(await selectTool.getAttribute('title')) ?? ''}`;
+    await expect.poll(label, { timeout: 30_000 }).toContain('Välj');
+    await dan.page.getByLabel('Språk').selectOption('en');
+    await expect.poll(label, { timeout: 30_000 }).toContain('Select');
+    await expect(dan.page.getByRole('button', { name: 'Change name' }).count()).resolves.toBe(1);
+    await dan.page.getByLabel('Language').selectOption('sv');
+  });
+
+  it('a participant who loses the network sees it, keeps writing, and the note arrives when back', async () => {
+    const [facilitator, , eva] = people as [Person, Person, Person];
+    const text = 'Skriven utan nät';
+    await eva.context.setOffline(true);
+    await waitInPage(
+      eva.page,
+      'Eva sees that she is offline',
+      () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'offline',
+    );
+    await eva.page.keyboard.press('n');
+    await eva.page.locator('.tl-canvas').click({ position: { x: 700, y: 450 } });
+    await eva.page.keyboard.type(text);
+    await eva.page.keyboard.press('Escape');
+    await eva.context.setOffline(false);
+    await waitForBoard(eva.page);
+    await expect.poll(() => noteTexts(facilitator.page), { timeout: 30_000 }).toContain(text);
+  });
+
+  it('a link with a wrong secret is refused and the board says why', async () => {
+    const mallory = await newPerson('Mallory');
+    const wrong = participantUrl.replace(/#p=.*/, '#p=not-a-real-token');
+    await mallory.page.goto(wrong);
+    await mallory.page.getByLabel(/Ditt namn/).fill(mallory.name);
+    await mallory.page.getByRole('button', { name: 'Gå till tavlan' }).click();
+    await waitInPage(
+      mallory.page,
+      'the board says the connection was refused',
+      () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'rejected',
+    );
+    await expect(mallory.page.getByTestId('connection').innerText()).resolves.toContain(
+      'länken gäller inte längre',
+    );
+  });
+
   it('every request the pages made went to their own origin', () => {
     for (const person of people) {
       // eslint-disable-next-line no-console -- the count is part of the report this test gives
