@@ -19,11 +19,41 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Sent with every response. Nothing may load from another origin; styles allow inline attributes
+ * because the canvas positions shapes with them.
+ */
+const SECURITY_HEADERS = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "media-src 'self' data: blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
 const CLIENT_DIR_DEFAULT = resolve(import.meta.dirname, '../../client/dist');
 
 /** Wire the store, the rooms, the sync server and the HTTP routes together. */
 export function createApp(config: Config, log: Logger): App {
-  const store = openSqliteStore(config.DATA_DIR, { synchronous: config.SQLITE_SYNCHRONOUS });
+  const store = openSqliteStore(config.DATA_DIR, {
+    synchronous: config.SQLITE_SYNCHRONOUS,
+    maxMiB: config.SQLITE_MAX_MIB,
+  });
   const serverKey = loadServerKey(config.DATA_DIR, config.SECRET_KEY);
   const fanout = localFanout;
   const rooms = new Rooms(
@@ -69,8 +99,7 @@ export function createApp(config: Config, log: Logger): App {
     );
   });
   app.addHook('onSend', async (_req, reply) => {
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-content-type-options', 'nosniff');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
   });
   app.server.on('upgrade', (req, socket, head) => {
     if (!sync.handleUpgrade(req, socket, head)) socket.destroy();

@@ -15,6 +15,8 @@ export const ConfigSchema = z.object({
   /** Key from which participant links are derived; by default generated into DATA_DIR/secret.key. */
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** Quota of the SQLite file in MiB (0: none); beyond it changes are refused as on a full disk. */
+  SQLITE_MAX_MIB: int(0),
   RETENTION_DAYS: int(90),
   MAX_MESSAGE_BYTES: int(DEFAULT_LIMITS.maxMessageBytes),
   MAX_DOC_BYTES: int(DEFAULT_LIMITS.maxDocBytes),

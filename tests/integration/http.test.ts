@@ -149,6 +149,18 @@ describe('workshops, links and join codes over HTTP', () => {
     c.destroy();
   });
 
+  it('every response forbids other origins, framing and referrers', async () => {
+    for (const path of ['/healthz', '/api/config', '/w/some-page']) {
+      const res = await fetch(`${server.http}${path}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/https?:/);
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
   it('the public configuration carries no licence key unless one is configured', async () => {
     expect(await (await fetch(`${server.http}/api/config`)).json()).toEqual({ tldrawLicenseKey: null });
   });

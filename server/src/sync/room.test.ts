@@ -26,7 +26,10 @@ async function load(name: string, store: Store, opts: { maxDocBytes: number; com
 }
 const stores: Store[] = [];
 function store(): Store {
-  const s = openSqliteStore(mkdtempSync(join(tmpdir(), 'samskapa-room-')), { synchronous: 'NORMAL' });
+  const s = openSqliteStore(mkdtempSync(join(tmpdir(), 'samskapa-room-')), {
+    synchronous: 'NORMAL',
+    maxMiB: 0,
+  });
   stores.push(s);
   return s;
 }

@@ -64,6 +64,8 @@ function toRow(r: DbWorkshop): WorkshopRow {
 export interface SqliteOptions {
   /** `NORMAL` survives a killed process; `FULL` also survives a power cut, at the cost of an fsync per write. */
   synchronous: 'NORMAL' | 'FULL';
+  /** A quota for the database file (MiB); writes beyond it fail as on a full disk. 0: no quota. */
+  maxMiB: number;
 }
 
 /** The embedded store: one SQLite file in WAL mode. Every call completes before it returns. */
@@ -74,6 +76,10 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous}`);
   db.pragma('busy_timeout = 5000');
+  if (options.maxMiB > 0) {
+    const pageSize = Number(db.pragma('page_size', { simple: true }));
+    db.pragma(`max_page_count = ${Math.floor((options.maxMiB * 1024 * 1024) / pageSize)}`);
+  }
   db.exec(SCHEMA);
 
   const insertWorkshop = db.prepare(`INSERT INTO workshops

@@ -1,0 +1,213 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { connect as tcpConnect, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './server';
+
+const INSTALL_HINT =
+  'Install them with `scripts/services.sh` (Debian packages redis-server and postgresql); .ci/run does.';
+
+/** Resolve when something accepts TCP connections on loopback `port`; fail after `timeoutMs`. */
+async function waitForPort(port: number, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((res) => {
+      const socket = tcpConnect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        res(true);
+      });
+      socket.once('error', () => res(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not start listening on ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A private redis-server on loopback, without persistence; it can be stopped and started again. */
+export interface TestRedis {
+  port: number;
+  url: string;
+  /** Kill the server at once (SIGKILL): every connection drops, every subscription is gone. */
+  stop(): Promise<void>;
+  /** Start it again on the same port. */
+  start(): Promise<void>;
+}
+
+/** Start redis-server on a free loopback port. Fails with an install hint when the binary is missing. */
+export async function startRedis(): Promise<TestRedis> {
+  const binary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
+  if (!binary) throw new Error(`redis-server is not installed. ${INSTALL_HINT}`);
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+  const output: string[] = [];
+
+  const start = async () => {
+    const proc = spawn(
+      binary,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    proc.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+    proc.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+    child = proc;
+    try {
+      await waitForPort(port, 'redis-server');
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n${output.join('')}`);
+    }
+  };
+  const stop = async () => {
+    const proc = child;
+    child = null;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise<void>((res) => proc.once('exit', () => res()));
+    proc.kill('SIGKILL');
+    await exited;
+  };
+
+  await start();
+  return { port, url: `redis://127.0.0.1:${port}`, stop, start };
+}
+
+/** A private PostgreSQL cluster in a temporary directory, listening on loopback only. */
+export interface TestPostgres {
+  port: number;
+  /** Connection string of a fresh, empty database. */
+  url: string;
+  /** Another fresh, empty database in the same cluster (for a test that needs its own). */
+  createDatabase(name: string): string;
+  stop(): Promise<void>;
+}
+
+/** Directory of PostgreSQL's server binaries (Debian keeps them out of PATH). */
+function postgresBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions.length === 0) throw new Error(`PostgreSQL server binaries (initdb) are not installed. ${INSTALL_HINT}`);
+  return join(root, versions[0]!, 'bin');
+}
+
+/**
+ * initdb a cluster into a temp dir, start it with `pg_ctl` on a free loopback port and create a database.
+ * PostgreSQL refuses to run as root, so as root everything runs as the `postgres` user.
+ */
+export async function startPostgres(): Promise<TestPostgres> {
+  const bin = postgresBinDir();
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'samskapa-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    chownSync(dir, uid, gid);
+  }
+  const run = (tool: string, args: string[]) => {
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
+      : [join(bin, tool), args];
+    try {
+      return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
+    } catch (err) {
+      const e = err as { stdout?: string; stderr?: string; message: string };
+      throw new Error(`${tool} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    }
+  };
+  const data = join(dir, 'data');
+  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+  // fsync only matters when the machine itself crashes; the tests kill server processes, not PostgreSQL.
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  await waitForPort(port, 'PostgreSQL');
+  const createDatabase = (name: string) => {
+    run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
+    return `postgres://postgres@127.0.0.1:${port}/${name}`;
+  };
+  const url = createDatabase('samskapa');
+  return {
+    port,
+    url,
+    createDatabase,
+    async stop() {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/**
+ * A TCP load balancer in front of server processes: each new connection goes to the first backend that
+ * accepts it, in the given order. A dead backend refuses, so its clients land on the next one when they
+ * reconnect — what any load balancer with health checks does.
+ */
+export interface TestBalancer {
+  port: number;
+  http: string;
+  ws: string;
+  /** Backend port of every connection made so far, in order. */
+  routed: number[];
+  close(): Promise<void>;
+}
+
+export async function startBalancer(backends: number[]): Promise<TestBalancer> {
+  const routed: number[] = [];
+  const sockets = new Set<Socket>();
+  const pipeTo = (client: Socket, index: number) => {
+    if (index >= backends.length) {
+      client.destroy();
+      return;
+    }
+    const upstream = tcpConnect(backends[index]!, '127.0.0.1');
+    sockets.add(upstream);
+    let connected = false;
+    upstream.once('connect', () => {
+      connected = true;
+      routed.push(backends[index]!);
+      client.pipe(upstream);
+      upstream.pipe(client);
+      client.once('close', () => upstream.destroy());
+      client.resume();
+    });
+    upstream.on('error', () => {
+      if (!connected) pipeTo(client, index + 1);
+      else client.destroy();
+    });
+    upstream.on('close', () => {
+      sockets.delete(upstream);
+      if (connected) client.destroy();
+    });
+  };
+  const server: Server = createServer({ pauseOnConnect: true }, (client) => {
+    sockets.add(client);
+    client.on('error', () => undefined);
+    client.on('close', () => sockets.delete(client));
+    pipeTo(client, 0);
+  });
+  const port = await new Promise<number>((res, rej) => {
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      res(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+  return {
+    port,
+    http: `http://127.0.0.1:${port}`,
+    ws: `ws://127.0.0.1:${port}/sync`,
+    routed,
+    close: () =>
+      new Promise((res) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => res());
+      }),
+  };
+}

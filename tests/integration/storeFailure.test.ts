@@ -1,0 +1,45 @@
+import { CloseCode } from '@samskapa/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
+import { startServer, type RunningServer } from './helpers/server';
+
+describe('when the store refuses a write (database full)', () => {
+  let server: RunningServer;
+  const clients: Client[] = [];
+  beforeAll(async () => {
+    // A 1 MiB quota makes SQLite fail exactly as on a full disk (SQLITE_FULL).
+    server = await startServer({ env: { SQLITE_MAX_MIB: '1' } });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server.stop();
+  });
+
+  it('the writer is told, the others never see the change, the server stays up and keeps what it had', async () => {
+    const w = await createWorkshop(server);
+    const writer = connect(server, w.id, 'board', w.participantToken);
+    const other = connect(server, w.id, 'board', w.participantToken);
+    clients.push(writer, other);
+    await Promise.all([synced(writer), synced(other)]);
+    writer.doc.getMap('notes').set('first', 'sparad');
+    await waitFor(() => notes(other.doc)['first'] === 'sparad', 'the first note is shared');
+
+    // 2 MiB of text cannot fit in a 1 MiB database.
+    writer.doc.getMap('notes').set('huge', 'x'.repeat(2 * 1024 * 1024 - 1000));
+    await waitFor(() => writer.closes.includes(CloseCode.storeFailed), 'the writer is told with 4500');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(notes(other.doc)['huge']).toBeUndefined();
+    expect(other.provider.wsconnected).toBe(true);
+    // The writer keeps its change locally and keeps trying (4500 is not final).
+    expect(writer.closedFor).toBeNull();
+    expect(writer.doc.getMap('notes').get('huge')).toHaveLength(2 * 1024 * 1024 - 1000);
+
+    expect((await fetch(`${server.http}/healthz`)).status).toBe(200);
+    const fresh = connect(server, w.id, 'board', w.viewerToken);
+    clients.push(fresh);
+    await synced(fresh);
+    await waitFor(() => notes(fresh.doc)['first'] === 'sparad', 'what was stored is still served');
+    expect(notes(fresh.doc)['huge']).toBeUndefined();
+    expect(server.output.join('\n')).toContain('could not store an update');
+  });
+});
