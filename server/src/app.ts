@@ -8,7 +8,9 @@ import { staticClient } from './http/staticClient';
 import { purgeWorkshop, workshopRoutes } from './http/workshops';
 import { loadServerKey } from './security/secrets';
 import { openSqliteStore } from './store/sqlite/sqliteStore';
+import { openPostgresStore } from './store/postgres/postgresStore';
 import { localFanout } from './fanout/local';
+import { createRedisFanout } from './fanout/redis/redisFanout';
 import { Rooms } from './sync/rooms';
 import { SyncServer } from './sync/upgrade';
 
@@ -50,12 +52,14 @@ const CLIENT_DIR_DEFAULT = resolve(import.meta.dirname, '../../client/dist');
 
 /** Wire the store, the rooms, the sync server and the HTTP routes together. */
 export function createApp(config: Config, log: Logger): App {
-  const store = openSqliteStore(config.DATA_DIR, {
-    synchronous: config.SQLITE_SYNCHRONOUS,
-    maxMiB: config.SQLITE_MAX_MIB,
-  });
+  const store = config.DATABASE_URL
+    ? openPostgresStore(config.DATABASE_URL, log)
+    : openSqliteStore(config.DATA_DIR, {
+        synchronous: config.SQLITE_SYNCHRONOUS,
+        maxMiB: config.SQLITE_MAX_MIB,
+      });
   const serverKey = loadServerKey(config.DATA_DIR, config.SECRET_KEY);
-  const fanout = localFanout;
+  const fanout = config.REDIS_URL ? createRedisFanout(config.REDIS_URL, log) : localFanout;
   const rooms = new Rooms(
     store,
     fanout,

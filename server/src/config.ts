@@ -15,6 +15,10 @@ export const ConfigSchema = z.object({
   /** Key from which participant links are derived; by default generated into DATA_DIR/secret.key. */
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** Scale-out: PostgreSQL shared by every process (`postgres://…`) instead of the embedded SQLite. */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** Scale-out: Redis (`redis://…`) carrying updates and presence between processes. */
+  REDIS_URL: z.string().min(1).optional(),
   /** Quota of the SQLite file in MiB (0: none); beyond it changes are refused as on a full disk. */
   SQLITE_MAX_MIB: int(0),
   RETENTION_DAYS: int(90),
@@ -40,6 +44,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
+  }
+  if (parsed.data.DATABASE_URL && !parsed.data.SECRET_KEY) {
+    // Each process would generate its own key, and participant links from one would fail on another.
+    throw new Error(
+      'Invalid configuration: SECRET_KEY: must be set, the same on every process, with DATABASE_URL',
+    );
   }
   return parsed.data;
 }

@@ -90,7 +90,8 @@ function postgresBinDir(): string {
         .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
         .sort((a, b) => Number(b) - Number(a))
     : [];
-  if (versions.length === 0) throw new Error(`PostgreSQL server binaries (initdb) are not installed. ${INSTALL_HINT}`);
+  if (versions.length === 0)
+    throw new Error(`PostgreSQL server binaries (initdb) are not installed. ${INSTALL_HINT}`);
   return join(root, versions[0]!, 'bin');
 }
 

@@ -1,0 +1,230 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type { WorkshopState } from '@samskapa/shared';
+import type { Store, WorkshopRow } from '../types';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  template TEXT,
+  locale TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  retain_until BIGINT NOT NULL,
+  facilitator_hash BYTEA NOT NULL,
+  participant_hash BYTEA NOT NULL,
+  viewer_hash BYTEA NOT NULL,
+  join_code TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS workshops_retain_until ON workshops(retain_until);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq BIGSERIAL PRIMARY KEY,
+  doc TEXT NOT NULL,
+  data BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
+`;
+
+/** First key of every advisory lock this store takes, so they never collide with another application's. */
+const LOCK_NAMESPACE = 0x53616d73; // "Sams"
+/** Second key of the lock held while creating the schema (documents use `hashtext(doc)`). */
+const SCHEMA_LOCK = 0;
+
+interface DbWorkshop {
+  id: string;
+  title: string;
+  template: string | null;
+  locale: string;
+  /** BIGINT columns arrive as strings. */
+  created_at: string;
+  updated_at: string;
+  retain_until: string;
+  facilitator_hash: Buffer;
+  participant_hash: Buffer;
+  viewer_hash: Buffer;
+  join_code: string;
+  state: WorkshopState;
+}
+
+function toRow(r: DbWorkshop): WorkshopRow {
+  return {
+    id: r.id,
+    title: r.title,
+    template: r.template,
+    locale: r.locale,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+    retainUntil: Number(r.retain_until),
+    facilitatorHash: r.facilitator_hash,
+    participantHash: r.participant_hash,
+    viewerHash: r.viewer_hash,
+    joinCode: r.join_code,
+    state: r.state,
+  };
+}
+
+const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+const toBytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+export interface PostgresOptions {
+  /** Connections kept to the database by this process. */
+  poolSize?: number;
+  /** How often the size reported to metrics is refreshed. */
+  sizeRefreshMs?: number;
+}
+
+/**
+ * The shared store for several server processes. The schema is created on first use; every call
+ * waits for it. Appends are plain inserts, so processes never block one another while writing;
+ * compaction takes a per-document advisory lock and removes only the rows it merged.
+ */
+export function openPostgresStore(url: string, log: Logger, options: PostgresOptions = {}): Store {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle connection that breaks (database restart) must not crash the process; the next query reconnects.
+  pool.on('error', (err) => log.warn({ err }, 'a PostgreSQL connection failed'));
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  // Several processes may start at once: the lock keeps their CREATE ... IF NOT EXISTS from racing.
+  const ready = transaction(async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, SCHEMA_LOCK]);
+    await client.query(SCHEMA);
+  });
+  // Callers see the failure through `ready`; this only keeps it from being reported as unhandled.
+  ready.catch(() => undefined);
+
+  async function query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+    await ready;
+    return (await pool.query<R>(text, values)).rows;
+  }
+
+  let size = 0;
+  const refreshSize = async () => {
+    const [row] = await query<{ bytes: string }>(
+      `SELECT pg_total_relation_size('workshops') + pg_total_relation_size('doc_updates') AS bytes`,
+      [],
+    );
+    size = Number(row?.bytes ?? 0);
+  };
+  const refreshFailed = (err: unknown) => log.warn({ err }, 'could not measure the PostgreSQL store');
+  void refreshSize().catch(refreshFailed);
+  const sizeTimer = setInterval(
+    () => void refreshSize().catch(refreshFailed),
+    options.sizeRefreshMs ?? 30_000,
+  );
+  sizeTimer.unref();
+
+  return {
+    async create(row) {
+      try {
+        await query(
+          `INSERT INTO workshops (id, title, template, locale, created_at, updated_at, retain_until,
+             facilitator_hash, participant_hash, viewer_hash, join_code, state)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [
+            row.id,
+            row.title,
+            row.template ?? null,
+            row.locale,
+            row.createdAt,
+            row.updatedAt,
+            row.retainUntil,
+            row.facilitatorHash,
+            row.participantHash,
+            row.viewerHash,
+            row.joinCode,
+            row.state,
+          ],
+        );
+        return true;
+      } catch (err) {
+        const { code, constraint } = err as { code?: string; constraint?: string };
+        if (code === '23505' && constraint === 'workshops_join_code_key') return false;
+        throw err;
+      }
+    },
+    async get(id) {
+      const [r] = await query<DbWorkshop>('SELECT * FROM workshops WHERE id = $1', [id]);
+      return r && toRow(r);
+    },
+    async findByJoinCode(code) {
+      const [r] = await query<DbWorkshop>('SELECT * FROM workshops WHERE join_code = $1', [code]);
+      return r && toRow(r);
+    },
+    async delete(id) {
+      await ready;
+      return transaction(async (client) => {
+        await client.query('DELETE FROM doc_updates WHERE doc = ANY($1::text[])', [
+          [`${id}/board`, `${id}/control`],
+        ]);
+        const result = await client.query('DELETE FROM workshops WHERE id = $1', [id]);
+        return (result.rowCount ?? 0) > 0;
+      });
+    },
+    async expired(now) {
+      const rows = await query<{ id: string }>('SELECT id FROM workshops WHERE retain_until <= $1', [now]);
+      return rows.map((r) => r.id);
+    },
+    async load(doc) {
+      const rows = await query<{ data: Buffer }>('SELECT data FROM doc_updates WHERE doc = $1 ORDER BY seq', [
+        doc,
+      ]);
+      return rows.map((r) => toBytes(r.data));
+    },
+    async append(doc, update) {
+      // Resolves once PostgreSQL has committed the row (synchronous_commit stays on).
+      await query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2)', [doc, toBuffer(update)]);
+    },
+    async compact(doc, state) {
+      await ready;
+      await transaction(async (client) => {
+        // One compaction per document at a time, across all processes; appends are not blocked.
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, doc]);
+        const { rows } = await client.query<{ seq: string; data: Buffer }>(
+          'SELECT seq, data FROM doc_updates WHERE doc = $1 ORDER BY seq',
+          [doc],
+        );
+        // Another process may have appended updates this one has not applied yet: merge them in, so
+        // deleting their rows loses nothing. Rows appended after this read stay as they are.
+        const merged = new Y.Doc();
+        Y.applyUpdate(merged, state);
+        const absorbed: string[] = [];
+        for (const row of rows) {
+          try {
+            Y.applyUpdate(merged, toBytes(row.data));
+            absorbed.push(row.seq);
+          } catch (err) {
+            log.error({ room: doc, seq: row.seq, err }, 'kept an unreadable stored update out of compaction');
+          }
+        }
+        const compacted = Y.encodeStateAsUpdate(merged);
+        merged.destroy();
+        await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [absorbed]);
+        await client.query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2)', [doc, toBuffer(compacted)]);
+      });
+    },
+    sizeBytes() {
+      return size;
+    },
+    close() {
+      clearInterval(sizeTimer);
+      void pool.end().catch((err: unknown) => log.warn({ err }, 'closing the PostgreSQL pool failed'));
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openPostgresStore } from '../../server/src/store/postgres/postgresStore';
+import type { Store, WorkshopRow } from '../../server/src/store/types';
+import { startPostgres, type TestPostgres } from './helpers/services';
+
+type Log = Parameters<typeof openPostgresStore>[1];
+const errors: unknown[] = [];
+const log = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (obj: unknown) => errors.push(obj),
+} as unknown as Log;
+
+/** One Yjs update that sets `key` in the `notes` map, written by a client of its own. */
+function noteUpdate(key: string, text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('notes').set(key, text);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/** The notes a fresh room would show after loading `doc` from the store. */
+async function notesIn(store: Store, doc: string): Promise<Record<string, unknown>> {
+  const ydoc = new Y.Doc();
+  for (const update of await store.load(doc)) Y.applyUpdate(ydoc, update);
+  const json = ydoc.getMap('notes').toJSON();
+  ydoc.destroy();
+  return json;
+}
+
+function workshop(id: string, joinCode: string): WorkshopRow {
+  return {
+    id,
+    title: 'Länsövergripande workshop',
+    template: null,
+    locale: 'sv',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    retainUntil: 1_800_000_000_000,
+    facilitatorHash: Buffer.alloc(32, 1),
+    participantHash: Buffer.alloc(32, 2),
+    viewerHash: Buffer.alloc(32, 3),
+    joinCode,
+    state: 'open',
+  };
+}
+
+describe('the PostgreSQL store shared by several processes', () => {
+  let pg: TestPostgres;
+  // Two stores with their own connection pools stand for two server processes.
+  let a: Store;
+  let b: Store;
+
+  beforeAll(async () => {
+    pg = await startPostgres();
+    // Both create the schema at the same moment, as processes started together do.
+    a = openPostgresStore(pg.url, log, { sizeRefreshMs: 100 });
+    b = openPostgresStore(pg.url, log);
+    await Promise.all([a.expired(0), b.expired(0)]);
+  });
+  afterAll(async () => {
+    a?.close();
+    b?.close();
+    await pg?.stop();
+  });
+
+  it('keeps workshops and refuses a join code that is taken, like the embedded store', async () => {
+    expect(await a.create(workshop('w1', 'ABC234'))).toBe(true);
+    expect(await b.create(workshop('w2', 'ABC234'))).toBe(false);
+    const row = await b.get('w1');
+    expect(row).toEqual(workshop('w1', 'ABC234'));
+    expect((await b.findByJoinCode('ABC234'))?.id).toBe('w1');
+    expect(await a.get('nope')).toBeUndefined();
+    expect(await a.expired(1_900_000_000_000)).toContain('w1');
+    expect(await a.expired(1_700_000_000_000)).not.toContain('w1');
+  });
+
+  it('an update appended by one process is loaded by the other, and deleting a workshop purges its documents', async () => {
+    expect(await a.create(workshop('w3', 'DEF567'))).toBe(true);
+    await a.append('w3/board', noteUpdate('n1', 'Fler mötesplatser'));
+    await b.append('w3/control', noteUpdate('step', 'Inledning'));
+    expect(await notesIn(b, 'w3/board')).toEqual({ n1: 'Fler mötesplatser' });
+    expect(await b.delete('w3')).toBe(true);
+    expect(await a.load('w3/board')).toEqual([]);
+    expect(await a.load('w3/control')).toEqual([]);
+    expect(await a.get('w3')).toBeUndefined();
+    expect(await a.delete('w3')).toBe(false);
+  });
+
+  it('compaction keeps an update another process appended that the compacting process never saw', async () => {
+    const doc = 'w4/board';
+    // Process A's live document knows n1 only.
+    const live = new Y.Doc();
+    live.getMap('notes').set('n1', 'från A');
+    await a.append(doc, Y.encodeStateAsUpdate(live));
+    // Process B appends n2; A has not received it (Redis was down, say).
+    await b.append(doc, noteUpdate('n2', 'från B'));
+    await a.compact(doc, Y.encodeStateAsUpdate(live));
+    expect(await b.load(doc)).toHaveLength(1);
+    expect(await notesIn(b, doc)).toEqual({ n1: 'från A', n2: 'från B' });
+    live.destroy();
+  });
+
+  it('compactions running while another process appends lose none of its updates', async () => {
+    const doc = 'w5/board';
+    const stale = Y.encodeStateAsUpdate(new Y.Doc());
+    const appended: string[] = [];
+    const appending = (async () => {
+      for (let i = 0; i < 300; i++) {
+        await b.append(doc, noteUpdate(`b${i}`, `idé ${i}`));
+        appended.push(`b${i}`);
+      }
+    })();
+    let compactions = 0;
+    while (appended.length < 300) {
+      // Two compactions at once from the same process too: they take turns on the document's lock.
+      await Promise.all([a.compact(doc, stale), a.compact(doc, stale)]);
+      compactions += 2;
+    }
+    await appending;
+    await a.compact(doc, stale);
+    expect(compactions).toBeGreaterThan(2);
+    const notes = await notesIn(a, doc);
+    expect(Object.keys(notes).sort()).toEqual(appended.sort());
+    expect(await a.load(doc)).toHaveLength(1);
+  });
+
+  it('reports its size on disk', async () => {
+    const deadline = Date.now() + 10_000;
+    while (a.sizeBytes() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(a.sizeBytes()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+});
