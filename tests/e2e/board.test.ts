@@ -16,6 +16,7 @@ let browser: Browser;
 const people: Person[] = [];
 let participantUrl = '';
 let joinCode = '';
+let viewerUrl = '';
 
 async function newPerson(name: string): Promise<Person> {
   const { context, log } = await personContext(browser, server.http);
@@ -69,6 +70,7 @@ describe('a workshop on one live board', () => {
 
     participantUrl = await facilitator.page.getByTestId('participant-link').inputValue();
     joinCode = (await facilitator.page.getByTestId('join-code').innerText()).trim();
+    viewerUrl = await facilitator.page.getByTestId('viewer-link').inputValue();
     expect(participantUrl).toMatch(new RegExp(`^${server.http}/w/[A-Za-z0-9_-]{16}#p=`));
     expect(joinCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
     await expect(facilitator.page.getByRole('img', { name: /QR-kod/ }).count()).resolves.toBe(1);
@@ -167,6 +169,26 @@ describe('a workshop on one live board', () => {
     await eva.context.setOffline(false);
     await waitForBoard(eva.page);
     await expect.poll(() => noteTexts(facilitator.page), { timeout: 30_000 }).toContain(text);
+  });
+
+  it('a viewer (projector) sees the board live but cannot change it', async () => {
+    const [facilitator] = people as [Person];
+    const projector = await newPerson('Projektor');
+    await projector.page.goto(viewerUrl);
+    await joinWithName(projector);
+    await expect(projector.page.getByTestId('role').innerText()).resolves.toBe('Visning');
+    await expect
+      .poll(() => noteTexts(projector.page), { timeout: 30_000 })
+      .toContain('Fler mötesplatser för unga');
+    const before = (await noteTexts(facilitator.page)).length;
+    await projector.page.keyboard.press('n');
+    await projector.page.locator('.tl-canvas').click({ position: { x: 900, y: 500 } });
+    await projector.page.keyboard.type('ska inte synas');
+    await projector.page.waitForTimeout(1000);
+    expect(await noteTexts(facilitator.page)).toHaveLength(before);
+    await expect(projector.page.getByTestId('connection').getAttribute('data-state')).resolves.toBe(
+      'connected',
+    );
   });
 
   it('a link with a wrong secret is refused and the board says why', async () => {

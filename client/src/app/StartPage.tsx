@@ -145,7 +145,11 @@ function CreatedWorkshop({ workshop }: { workshop: CreateWorkshopResponse }) {
         {workshop.joinCode}
       </p>
       <QrCode text={participantUrl} label={t('start.created.qr')} />
-      <CopyField label={t('start.created.viewerLink')} value={onThisOrigin(workshop.viewerUrl)} />
+      <CopyField
+        label={t('start.created.viewerLink')}
+        value={onThisOrigin(workshop.viewerUrl)}
+        testId="viewer-link"
+      />
       <p className="hint">{t('start.created.facilitatorNote')}</p>
       <button type="button" className="primary" onClick={() => navigate(`/w/${workshop.id}`)}>
         {t('start.created.openFacilitator')}
