@@ -12,6 +12,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 4000,
   },
+  // `imports.vite` imports its fonts and translations with `?url`; pre-bundling would break that.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {
     proxy: {
       '/api': server,
