@@ -53,7 +53,8 @@ const generators: Record<string, (rng: Rng) => Uint8Array | string> = {
   },
   flippedByteUpdate: (rng) => {
     const m = frame(0, 2, validUpdate(rng));
-    m[2 + rng.int(m.length - 2)] ^= 1 << rng.int(8);
+    const at = 2 + rng.int(m.length - 2);
+    m[at] = m[at]! ^ (1 << rng.int(8));
     return m;
   },
   randomStep1: (rng) => frame(0, 0, rng.bytes(rng.int(40))),
