@@ -1,0 +1,213 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
+import { startServer, type RunningServer } from './helpers/server';
+import {
+  startBalancer,
+  startPostgres,
+  startRedis,
+  type TestBalancer,
+  type TestPostgres,
+  type TestRedis,
+} from './helpers/services';
+
+const SECRET_KEY = 'samskapa-scaleout-test-key-0123456789abcdef';
+type Presence = { user?: { name?: string }; cursor?: { x: number } };
+
+const count = (c: Client) => Object.keys(notes(c.doc)).length;
+const presenceOf = (watcher: Client, other: Client) =>
+  watcher.provider.awareness.getStates().get(other.doc.clientID) as Presence | undefined;
+const connectedAndSynced = (c: Client) => c.provider.wsconnected && c.provider.synced;
+
+describe('several server processes behind a load balancer, sharing PostgreSQL and Redis', () => {
+  let pg: TestPostgres;
+  let redis: TestRedis;
+  const clients: Client[] = [];
+  const servers: RunningServer[] = [];
+  const balancers: TestBalancer[] = [];
+  let databases = 0;
+
+  beforeAll(async () => {
+    [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    for (const s of servers.splice(0)) await s.kill9();
+    for (const b of balancers.splice(0)) await b.close();
+    // A test that stopped Redis leaves it running for the next one.
+    await redis.stop();
+    await redis.start();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+    await pg?.stop();
+  });
+
+  const open = (...args: Parameters<typeof connect>) => {
+    const c = connect(...args);
+    clients.push(c);
+    return c;
+  };
+  /** Server processes on one fresh database, with Redis unless `redis: false`; `env` starts more. */
+  const cluster = async (processes: number, options: { redis?: boolean } = {}) => {
+    const env: Record<string, string> = {
+      DATABASE_URL: pg.createDatabase(`scaleout_${++databases}`),
+      SECRET_KEY,
+      AWARENESS_FLUSH_MS: '50',
+    };
+    if (options.redis !== false) env.REDIS_URL = redis.url;
+    const start = async () => {
+      const server = await startServer({ env });
+      servers.push(server);
+      return server;
+    };
+    const started = await Promise.all(Array.from({ length: processes }, start));
+    return { a: started[0]!, b: started[1]!, start };
+  };
+
+  it('clients on two processes see each other’s notes, agenda and presence', async () => {
+    const { a, b } = await cluster(2);
+    const w = await createWorkshop(a);
+    // The join code and participant link handed out by one process work on the other.
+    const joined = await fetch(`${b.http}/api/join/${w.joinCode}`);
+    expect(joined.status).toBe(200);
+    expect(((await joined.json()) as { participantToken: string }).participantToken).toBe(w.participantToken);
+
+    const onA = open(a, w.id, 'board', w.participantToken);
+    const onB = open(b, w.id, 'board', w.participantToken);
+    const facilitator = open(a, w.id, 'control', w.facilitatorToken);
+    const projector = open(b, w.id, 'control', w.viewerToken);
+    await Promise.all([onA, onB, facilitator, projector].map(synced));
+
+    for (let i = 0; i < 20; i++) {
+      onA.doc.getMap('notes').set(`a${i}`, `från A ${i}`);
+      onB.doc.getMap('notes').set(`b${i}`, `från B ${i}`);
+    }
+    facilitator.doc.getMap('agenda').set('current', 'Prioritering');
+    await waitFor(() => count(onA) === 40 && count(onB) === 40, 'both clients see all 40 notes');
+    expect(notes(onA.doc)).toEqual(notes(onB.doc));
+    await waitFor(
+      () => projector.doc.getMap('agenda').get('current') === 'Prioritering',
+      'the projector on B follows the agenda set on A',
+    );
+
+    onA.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    onB.provider.awareness.setLocalStateField('user', { name: 'Bertil' });
+    await waitFor(() => presenceOf(onB, onA)?.user?.name === 'Anna', 'B sees Anna on A');
+    await waitFor(() => presenceOf(onA, onB)?.user?.name === 'Bertil', 'A sees Bertil on B');
+    onA.provider.awareness.setLocalStateField('cursor', { x: 42 });
+    await waitFor(() => presenceOf(onB, onA)?.cursor?.x === 42, 'B sees the cursor move on A');
+    // Leaving removes the presence on the other process too.
+    onA.provider.disconnect();
+    await waitFor(() => presenceOf(onB, onA) === undefined, 'B no longer shows Anna after she left');
+  });
+
+  it('kill -9 of one process while clients write: its clients move to the other and nothing is lost', async () => {
+    const { a, b, start } = await cluster(2);
+    const w = await createWorkshop(a);
+    // Two entry points of one load balancer: each prefers its own process and fails over to the other.
+    const [toA, toB] = await Promise.all([startBalancer([a.port, b.port]), startBalancer([b.port, a.port])]);
+    balancers.push(toA, toB);
+    const writers = [
+      open(toA, w.id, 'board', w.participantToken),
+      open(toA, w.id, 'board', w.participantToken),
+    ];
+    writers.push(open(toB, w.id, 'board', w.participantToken));
+    await Promise.all(writers.map(synced));
+    expect(toA.routed).toEqual([a.port, a.port]);
+
+    let written = 0;
+    let writing = true;
+    const loop = (async () => {
+      while (writing) {
+        for (const [i, c] of writers.entries())
+          c.doc.getMap('notes').set(`w${i}-${written}`, `skrivet ${written}`);
+        written++;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    await waitFor(() => written > 50, 'clients have written for a while');
+    await a.kill9();
+    // Writes go on while A's clients find their way to B.
+    await new Promise((r) => setTimeout(r, 500));
+    writing = false;
+    await loop;
+    const expected = written * writers.length;
+
+    await waitFor(() => writers.every(connectedAndSynced), 'every writer is connected again');
+    expect(toA.routed.slice(2).every((port) => port === b.port)).toBe(true);
+    await waitFor(
+      () => writers.every((c) => count(c) === expected),
+      `every writer sees all ${expected} writes`,
+    );
+    const fresh = open(b, w.id, 'board', w.viewerToken);
+    await synced(fresh);
+    await waitFor(() => count(fresh) === expected, `a fresh client sees all ${expected} writes`);
+
+    // And PostgreSQL has them all: a process started afterwards, with no room loaded, serves them.
+    const c = await start();
+    const later = open(c, w.id, 'board', w.viewerToken);
+    await synced(later);
+    await waitFor(() => count(later) === expected, 'a new process serves every write from PostgreSQL');
+  });
+
+  it('Redis restarted mid-workshop: writes made during the outage on both processes reach everyone', async () => {
+    const { a, b } = await cluster(2);
+    const w = await createWorkshop(a);
+    const onA = open(a, w.id, 'board', w.participantToken);
+    const onB = open(b, w.id, 'board', w.participantToken);
+    await Promise.all([onA, onB].map(synced));
+    onA.doc.getMap('notes').set('före-a', 'före avbrottet');
+    onB.doc.getMap('notes').set('före-b', 'före avbrottet');
+    await waitFor(() => count(onA) === 2 && count(onB) === 2, 'both see the notes written before the outage');
+
+    await redis.stop();
+    for (let i = 0; i < 10; i++) {
+      onA.doc.getMap('notes').set(`under-a${i}`, `under avbrottet ${i}`);
+      onB.doc.getMap('notes').set(`under-b${i}`, `under avbrottet ${i}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Each process keeps serving its own clients while Redis is away.
+    const connectedDuring = open(a, w.id, 'board', w.viewerToken);
+    await synced(connectedDuring);
+    await waitFor(() => count(connectedDuring) >= 12, 'a client joining A during the outage sees A’s notes');
+    await redis.start();
+
+    await waitFor(() => count(onA) === 22 && count(onB) === 22, 'after Redis is back both see all 22 notes');
+    expect(notes(onA.doc)).toEqual(notes(onB.doc));
+    await waitFor(() => count(connectedDuring) === 22, 'the client that joined during the outage catches up');
+    // Live fan-out works again, for notes and presence.
+    onB.doc.getMap('notes').set('efter-b', 'efter avbrottet');
+    onB.provider.awareness.setLocalStateField('user', { name: 'Bertil' });
+    await waitFor(
+      () => notes(onA.doc)['efter-b'] === 'efter avbrottet',
+      'a note written afterwards reaches A',
+    );
+    await waitFor(() => presenceOf(onA, onB)?.user?.name === 'Bertil', 'presence crosses processes again');
+    const fresh = open(b, w.id, 'board', w.viewerToken);
+    await synced(fresh);
+    await waitFor(() => count(fresh) === 23, 'a fresh client sees every note');
+  });
+
+  it('one process with PostgreSQL and no Redis keeps everything in the database', async () => {
+    const { a, start } = await cluster(1, { redis: false });
+    const w = await createWorkshop(a);
+    const writer = open(a, w.id, 'board', w.participantToken);
+    await synced(writer);
+    for (let i = 0; i < 30; i++) writer.doc.getMap('notes').set(`n${i}`, `lapp ${i}`);
+    const observer = open(a, w.id, 'board', w.viewerToken);
+    await synced(observer);
+    await waitFor(() => count(observer) === 30, 'the observer sees 30 notes');
+    writer.destroy();
+    await a.kill9();
+    // A new process with an empty data directory: everything comes from PostgreSQL.
+    const b = await start();
+    const fresh = open(b, w.id, 'board', w.viewerToken);
+    await synced(fresh);
+    await waitFor(() => count(fresh) === 30, 'all 30 notes come back from PostgreSQL');
+  });
+
+  it('a process given DATABASE_URL without SECRET_KEY refuses to start and says why', async () => {
+    const attempt = startServer({ env: { DATABASE_URL: pg.url } });
+    await expect(attempt).rejects.toThrow(/SECRET_KEY: must be set, the same on every process/);
+  });
+});
