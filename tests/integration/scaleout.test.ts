@@ -55,12 +55,12 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
       AWARENESS_FLUSH_MS: '50',
     };
     if (options.redis !== false) env.REDIS_URL = redis.url;
-    const start = async () => {
-      const server = await startServer({ env });
+    const start = async (more: Record<string, string> = {}) => {
+      const server = await startServer({ env: { ...env, ...more } });
       servers.push(server);
       return server;
     };
-    const started = await Promise.all(Array.from({ length: processes }, start));
+    const started = await Promise.all(Array.from({ length: processes }, () => start()));
     return { a: started[0]!, b: started[1]!, start };
   };
 
@@ -186,6 +186,33 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     const fresh = open(b, w.id, 'board', w.viewerToken);
     await synced(fresh);
     await waitFor(() => count(fresh) === 23, 'a fresh client sees every note');
+  });
+
+  it('one process cut off from Redis for a while: writes on both sides reach everyone once it is back', async () => {
+    // B stays connected to Redis throughout, so it never resyncs by itself: A must tell it to.
+    const link = await startBalancer([redis.port]);
+    balancers.push(link);
+    const { a: b, start } = await cluster(1);
+    const a = await start({ REDIS_URL: `redis://127.0.0.1:${link.port}` });
+    const w = await createWorkshop(a);
+    const onA = open(a, w.id, 'board', w.participantToken);
+    const onB = open(b, w.id, 'board', w.participantToken);
+    await Promise.all([onA, onB].map(synced));
+    onA.doc.getMap('notes').set('före-a', 'före avbrottet');
+    onB.doc.getMap('notes').set('före-b', 'före avbrottet');
+    await waitFor(() => count(onA) === 2 && count(onB) === 2, 'both see the notes written before the cut');
+
+    link.cut();
+    for (let i = 0; i < 10; i++) {
+      onA.doc.getMap('notes').set(`under-a${i}`, `under avbrottet ${i}`);
+      onB.doc.getMap('notes').set(`under-b${i}`, `under avbrottet ${i}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(Object.keys(notes(onB.doc)).filter((k) => k.startsWith('under-a'))).toEqual([]);
+    link.restore();
+
+    await waitFor(() => count(onA) === 22 && count(onB) === 22, 'after the cut both see all 22 notes');
+    expect(notes(onA.doc)).toEqual(notes(onB.doc));
   });
 
   it('one process with PostgreSQL and no Redis keeps everything in the database', async () => {

@@ -156,12 +156,17 @@ export interface TestBalancer {
   ws: string;
   /** Backend port of every connection made so far, in order. */
   routed: number[];
+  /** A network partition: drop every connection through the balancer and refuse new ones. */
+  cut(): void;
+  /** End the partition. */
+  restore(): void;
   close(): Promise<void>;
 }
 
 export async function startBalancer(backends: number[]): Promise<TestBalancer> {
   const routed: number[] = [];
   const sockets = new Set<Socket>();
+  let partitioned = false;
   const pipeTo = (client: Socket, index: number) => {
     if (index >= backends.length) {
       client.destroy();
@@ -188,6 +193,10 @@ export async function startBalancer(backends: number[]): Promise<TestBalancer> {
     });
   };
   const server: Server = createServer({ pauseOnConnect: true }, (client) => {
+    if (partitioned) {
+      client.destroy();
+      return;
+    }
     sockets.add(client);
     client.on('error', () => undefined);
     client.on('close', () => sockets.delete(client));
@@ -205,6 +214,13 @@ export async function startBalancer(backends: number[]): Promise<TestBalancer> {
     http: `http://127.0.0.1:${port}`,
     ws: `ws://127.0.0.1:${port}/sync`,
     routed,
+    cut() {
+      partitioned = true;
+      for (const s of sockets) s.destroy();
+    },
+    restore() {
+      partitioned = false;
+    },
     close: () =>
       new Promise((res) => {
         for (const s of sockets) s.destroy();
