@@ -26,6 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'client',
+          sequence: { groupOrder: 0 },
           include: ['client/src/**/*.test.ts'],
           environment: 'node',
         },
@@ -33,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/globalSetup.ts'],
