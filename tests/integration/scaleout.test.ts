@@ -18,6 +18,31 @@ const presenceOf = (watcher: Client, other: Client) =>
   watcher.provider.awareness.getStates().get(other.doc.clientID) as Presence | undefined;
 const connectedAndSynced = (c: Client) => c.provider.wsconnected && c.provider.synced;
 
+/** One client on each process, both synced, each having written one note the other has seen. */
+async function pairWithNotes(
+  open: (...args: Parameters<typeof connect>) => Client,
+  a: RunningServer,
+  b: RunningServer,
+  w: { id: string; participantToken: string },
+) {
+  const onA = open(a, w.id, 'board', w.participantToken);
+  const onB = open(b, w.id, 'board', w.participantToken);
+  await Promise.all([onA, onB].map(synced));
+  onA.doc.getMap('notes').set('före-a', 'före avbrottet');
+  onB.doc.getMap('notes').set('före-b', 'före avbrottet');
+  await waitFor(() => count(onA) === 2 && count(onB) === 2, 'both see the notes written before the outage');
+  return { onA, onB };
+}
+
+/** Ten notes from each client, 50 ms apart, while the processes cannot reach each other. */
+async function writeDuringOutage(onA: Client, onB: Client) {
+  for (let i = 0; i < 10; i++) {
+    onA.doc.getMap('notes').set(`under-a${i}`, `under avbrottet ${i}`);
+    onB.doc.getMap('notes').set(`under-b${i}`, `under avbrottet ${i}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('several server processes behind a load balancer, sharing PostgreSQL and Redis', () => {
   let pg: TestPostgres;
   let redis: TestRedis;
@@ -153,19 +178,10 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
   it('Redis restarted mid-workshop: writes made during the outage on both processes reach everyone', async () => {
     const { a, b } = await cluster(2);
     const w = await createWorkshop(a);
-    const onA = open(a, w.id, 'board', w.participantToken);
-    const onB = open(b, w.id, 'board', w.participantToken);
-    await Promise.all([onA, onB].map(synced));
-    onA.doc.getMap('notes').set('före-a', 'före avbrottet');
-    onB.doc.getMap('notes').set('före-b', 'före avbrottet');
-    await waitFor(() => count(onA) === 2 && count(onB) === 2, 'both see the notes written before the outage');
+    const { onA, onB } = await pairWithNotes(open, a, b, w);
 
     await redis.stop();
-    for (let i = 0; i < 10; i++) {
-      onA.doc.getMap('notes').set(`under-a${i}`, `under avbrottet ${i}`);
-      onB.doc.getMap('notes').set(`under-b${i}`, `under avbrottet ${i}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await writeDuringOutage(onA, onB);
     // Each process keeps serving its own clients while Redis is away.
     const connectedDuring = open(a, w.id, 'board', w.viewerToken);
     await synced(connectedDuring);
@@ -195,19 +211,10 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     const { a: b, start } = await cluster(1);
     const a = await start({ REDIS_URL: `redis://127.0.0.1:${link.port}` });
     const w = await createWorkshop(a);
-    const onA = open(a, w.id, 'board', w.participantToken);
-    const onB = open(b, w.id, 'board', w.participantToken);
-    await Promise.all([onA, onB].map(synced));
-    onA.doc.getMap('notes').set('före-a', 'före avbrottet');
-    onB.doc.getMap('notes').set('före-b', 'före avbrottet');
-    await waitFor(() => count(onA) === 2 && count(onB) === 2, 'both see the notes written before the cut');
+    const { onA, onB } = await pairWithNotes(open, a, b, w);
 
     link.cut();
-    for (let i = 0; i < 10; i++) {
-      onA.doc.getMap('notes').set(`under-a${i}`, `under avbrottet ${i}`);
-      onB.doc.getMap('notes').set(`under-b${i}`, `under avbrottet ${i}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await writeDuringOutage(onA, onB);
     expect(Object.keys(notes(onB.doc)).filter((k) => k.startsWith('under-a'))).toEqual([]);
     link.restore();
 
