@@ -1,3 +1,4 @@
+import { CloseCode } from '@samskapa/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
@@ -220,6 +221,32 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
 
     await waitFor(() => count(onA) === 22 && count(onB) === 22, 'after the cut both see all 22 notes');
     expect(notes(onA.doc)).toEqual(notes(onB.doc));
+  });
+
+  it('PostgreSQL down for a while: the writer is told, the servers stay up, and nothing is lost', async () => {
+    const { a, b } = await cluster(2);
+    const w = await createWorkshop(a);
+    const { onA, onB } = await pairWithNotes(open, a, b, w);
+
+    pg.pause();
+    onA.doc.getMap('notes').set('under-a', 'under avbrottet');
+    await waitFor(
+      () => onA.closes.includes(CloseCode.storeFailed),
+      'the writer is told its change was not stored',
+    );
+    // Not stored means not shown to anyone else either.
+    expect(notes(onB.doc)['under-a']).toBeUndefined();
+    await pg.resume();
+
+    // The client reconnects on its own and its sync resends the change.
+    await waitFor(() => notes(onB.doc)['under-a'] === 'under avbrottet', 'the change reaches B once stored');
+    onB.doc.getMap('notes').set('efter-b', 'efter avbrottet');
+    await waitFor(() => count(onA) === 4, 'A sees everything written around the outage');
+    expect(a.process.exitCode).toBeNull();
+    expect(b.process.exitCode).toBeNull();
+    const fresh = open(b, w.id, 'board', w.viewerToken);
+    await synced(fresh);
+    await waitFor(() => count(fresh) === 4, 'a fresh client sees every note');
   });
 
   it('one process with PostgreSQL and no Redis keeps everything in the database', async () => {

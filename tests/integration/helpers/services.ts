@@ -79,6 +79,10 @@ export interface TestPostgres {
   url: string;
   /** Another fresh, empty database in the same cluster (for a test that needs its own). */
   createDatabase(name: string): string;
+  /** Shut the server down (fast: open connections are cut) and keep its data. */
+  pause(): void;
+  /** Start it again on the same port with the same data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -124,8 +128,11 @@ export async function startPostgres(): Promise<TestPostgres> {
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
   // fsync only matters when the machine itself crashes; the tests kill server processes, not PostgreSQL.
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
-  await waitForPort(port, 'PostgreSQL');
+  const start = async () => {
+    run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+    await waitForPort(port, 'PostgreSQL');
+  };
+  await start();
   const createDatabase = (name: string) => {
     run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
     return `postgres://postgres@127.0.0.1:${port}/${name}`;
@@ -135,6 +142,8 @@ export async function startPostgres(): Promise<TestPostgres> {
     port,
     url,
     createDatabase,
+    pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     async stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -82,7 +82,14 @@ export interface PostgresOptions {
  * compaction takes a per-document advisory lock and removes only the rows it merged.
  */
 export function openPostgresStore(url: string, log: Logger, options: PostgresOptions = {}): Store {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // An unreachable database must fail a write (the writer is told) rather than hold it forever.
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 30_000,
+    keepAlive: true,
+  });
   // An idle connection that breaks (database restart) must not crash the process; the next query reconnects.
   pool.on('error', (err) => log.warn({ err }, 'a PostgreSQL connection failed'));
 
