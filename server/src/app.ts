@@ -106,7 +106,12 @@ export function createApp(config: Config, log: Logger): App {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
   });
   app.server.on('upgrade', (req, socket, head) => {
-    if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+    try {
+      if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+    } catch (err) {
+      log.warn({ err }, 'refused a malformed upgrade request');
+      socket.destroy();
+    }
   });
 
   workshopRoutes(app, {
@@ -150,9 +155,9 @@ export function createApp(config: Config, log: Logger): App {
     },
     async close() {
       clearInterval(retention);
-      sync.close();
-      await app.close();
+      await sync.close();
       await rooms.persistAll();
+      await app.close();
       await fanout.close();
       store.close();
     },

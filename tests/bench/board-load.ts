@@ -5,14 +5,13 @@
 //
 //   npx pnpm@10.34.8 bench:board-load
 //   BENCH_NOTES=1000 BENCH_FRAMES=20 npx pnpm@10.34.8 bench:board-load
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
 import { boardRecords } from '../../shared/src/index';
 import buildClient from '../e2e/globalSetup';
 import { launchChromium } from '../e2e/helpers/browser';
 import { connect, createWorkshop } from '../integration/helpers/clients';
 import { startServer, tempDataDir } from '../integration/helpers/server';
+import { queryStoreFile } from '../integration/helpers/sqlite';
 import { simulateWorkshop } from './lib/workshopHistory';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 1000);
@@ -41,19 +40,11 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
 }
 
 function storedBytes(dataDir: string, docName: string): { rows: number; bytes: number } {
-  const requireFromServer = createRequire(resolve(import.meta.dirname, '../../server/package.json'));
-  const Database = requireFromServer('better-sqlite3') as new (
-    file: string,
-    opts: { readonly: boolean },
-  ) => { prepare(sql: string): { get(...args: unknown[]): unknown }; close(): void };
-  const db = new Database(join(dataDir, 'samskapa.sqlite'), { readonly: true });
-  const row = db
-    .prepare(
-      'SELECT count(*) AS rows, coalesce(sum(length(data)), 0) AS bytes FROM doc_updates WHERE doc = ?',
-    )
-    .get(docName) as { rows: number; bytes: number };
-  db.close();
-  return row;
+  return queryStoreFile(
+    dataDir,
+    'SELECT count(*) AS rows, coalesce(sum(length(data)), 0) AS bytes FROM doc_updates WHERE doc = ?',
+    docName,
+  );
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,17 @@
+import { connect as tcpConnect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
+import { queryStoreFile } from './helpers/sqlite';
+
+/** Rows the server's SQLite file holds for a workshop. */
+function storedRows(dataDir: string, workshopId: string): { updates: number; workshops: number } {
+  const count = (sql: string, arg: string) => queryStoreFile<{ n: number }>(dataDir, sql, arg).n;
+  return {
+    updates: count('SELECT count(*) AS n FROM doc_updates WHERE doc LIKE ?', `${workshopId}/%`),
+    workshops: count('SELECT count(*) AS n FROM workshops WHERE id = ?', workshopId),
+  };
+}
 
 describe('every accepted change survives restarts and crashes', () => {
   const clients: Client[] = [];
@@ -113,6 +124,53 @@ describe('every accepted change survives restarts and crashes', () => {
     const fresh = open(second, w.id, 'board', w.viewerToken);
     await synced(fresh);
     await waitFor(() => Object.keys(notes(fresh.doc)).length === 20, 'all 20 notes were on disk');
+  });
+
+  it('a deleted workshop leaves nothing in the database, even after its sockets have closed', async () => {
+    const server = await start({ env: { ROOM_IDLE_UNLOAD_MS: '100' } });
+    const w = await createWorkshop(server);
+    const c = open(server, w.id, 'board', w.participantToken);
+    await synced(c);
+    c.doc.getMap('notes').set('personligt', 'uppgifter som ska raderas');
+    const viewer = open(server, w.id, 'board', w.viewerToken);
+    await synced(viewer);
+    await waitFor(() => notes(viewer.doc)['personligt'] !== undefined, 'stored');
+    expect(storedRows(server.dataDir, w.id).updates).toBeGreaterThan(0);
+    const res = await fetch(`${server.http}/api/workshops/${w.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${w.facilitatorToken}` },
+    });
+    expect(res.status).toBe(204);
+    await waitFor(() => c.closedFor !== null && viewer.closedFor !== null, 'everyone is told');
+    // Longer than the idle unload: nothing may be written back by a closing room.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(storedRows(server.dataDir, w.id)).toEqual({ updates: 0, workshops: 0 });
+  });
+
+  it('shutting down with a client that never answers still stores everything and exits cleanly', async () => {
+    const server = await start();
+    const w = await createWorkshop(server);
+    const c = open(server, w.id, 'board', w.participantToken);
+    await synced(c);
+    c.doc.getMap('notes').set('kvar', 'finns kvar');
+    // A phone that left the network: it opened a socket and never reads or answers again.
+    const phone = tcpConnect(server.port, '127.0.0.1');
+    await new Promise((r) => phone.once('connect', r));
+    phone.write(
+      `GET /sync/${w.id}/board?token=${w.participantToken} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n` +
+        'Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    phone.pause();
+    const viewer = open(server, w.id, 'board', w.viewerToken);
+    await synced(viewer);
+    await waitFor(() => notes(viewer.doc)['kvar'] === 'finns kvar', 'stored');
+    const started = Date.now();
+    expect(await server.stop()).toBe(0);
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(server.output.join('\n')).not.toContain('shutdown took longer');
+    phone.destroy();
+    expect(storedRows(server.dataDir, w.id).updates).toBe(1);
   });
 
   it('an idle room is unloaded and loads again with its content', async () => {

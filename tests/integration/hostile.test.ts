@@ -1,5 +1,7 @@
 import { CloseCode } from '@samskapa/shared';
 import * as encoding from 'lib0/encoding';
+import { connect as tcpConnect } from 'node:net';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -120,6 +122,60 @@ describe('bad input closes only the offending socket', () => {
     await othersUnaffected('after-doc-limit');
     const stored = b.doc.getMap('big').size;
     expect(stored * text.length).toBeLessThanOrEqual(MAX_DOC);
+  });
+
+  it('an upgrade request whose URL cannot be parsed is refused and the server stays up', async () => {
+    const socket = tcpConnect(server.port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    socket.write(
+      'GET http://[ HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    await new Promise((r) => socket.once('close', r));
+    await othersUnaffected('after-bad-upgrade-url');
+  });
+
+  /** An awareness message speaking for `clientId` with `state`. */
+  function presence(clientId: number, state: object, clock = 1): Uint8Array {
+    const d = new Y.Doc();
+    d.clientID = clientId;
+    const aw = new Awareness(d);
+    for (let i = 0; i < clock; i++) aw.setLocalState(state);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint8Array(e, encodeAwarenessUpdate(aw, [clientId]));
+    aw.destroy();
+    return encoding.toUint8Array(e);
+  }
+  const nameOf = (c: Client, id: number) =>
+    (c.provider.awareness.getStates().get(id) as { user?: { name?: string } } | undefined)?.user?.name;
+
+  it('nobody can speak for another person’s presence: everyone keeps seeing the real name', async () => {
+    a.provider.awareness.setLocalStateField('user', { name: 'Facilitatorn' });
+    await waitFor(() => nameOf(b, a.doc.clientID) === 'Facilitatorn', 'b sees the real name');
+    const raw = rawSocket(server, `${w.id}/board`, w.viewerToken);
+    await raw.opened;
+    // A clock far ahead, so the forgery would win if the server applied it.
+    raw.ws.send(presence(a.doc.clientID, { user: { name: 'Alla ska gå hem nu' } }, 1000));
+    await othersUnaffected('after-forged-presence');
+    expect(nameOf(b, a.doc.clientID)).toBe('Facilitatorn');
+    // Speaking for more than a handful of invented people is refused outright.
+    for (let id = 1; id <= 6; id++) raw.ws.send(presence(900_000 + id, { user: { name: `Spöke ${id}` } }));
+    expect((await raw.closed).code).toBe(CloseCode.forbidden);
+    expect(nameOf(b, 900_005)).toBeUndefined();
+  });
+
+  it('a presence state that is too large gets 4413; a flood of presence gets 4429', async () => {
+    const big = rawSocket(server, `${w.id}/board`, w.viewerToken);
+    await big.opened;
+    big.ws.send(presence(999_001, { user: { name: 'x'.repeat(60_000) }, junk: 'y'.repeat(20_000) }));
+    expect((await big.closed).code).toBe(CloseCode.tooLarge);
+
+    const flood = rawSocket(server, `${w.id}/board`, w.viewerToken);
+    await flood.opened;
+    for (let i = 0; i < 400; i++) flood.ws.send(presence(999_002, { cursor: { x: i } }));
+    expect((await flood.closed).code).toBe(CloseCode.tooManyConnections);
+    await othersUnaffected('after-presence-limits');
   });
 
   it('connections beyond the per-workshop limit get 4429', async () => {

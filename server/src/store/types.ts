@@ -23,8 +23,11 @@ export interface DocStore {
   load(doc: string): Promise<Uint8Array[]>;
   /** Durably append one update; resolves only once it is stored. */
   append(doc: string, update: Uint8Array): Promise<void>;
-  /** Replace the whole log of a document by one update holding its state. */
-  compact(doc: string, state: Uint8Array): Promise<void>;
+  /**
+   * Replace the whole log of a document by one update holding its state. `unreadable` are stored
+   * updates that could not be applied: they stay in the log, so nothing stored is ever dropped.
+   */
+  compact(doc: string, state: Uint8Array, unreadable?: Uint8Array[]): Promise<void>;
 }
 
 /** Workshop rows. */

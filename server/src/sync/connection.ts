@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type WebSocket from 'ws';
 import { encodeSyncStep1, encodeSyncStep2, MessageType, SyncType } from './messages';
-import { DocTooLargeError, type Peer, type Room } from './room';
+import { DocTooLargeError, PresenceRejectedError, type Peer, type Room } from './room';
 import type { Rooms } from './rooms';
 
 export interface ConnectionContext {
@@ -36,7 +36,11 @@ export function serveConnection(
   const writable = canWrite(role, kind);
   const log = ctx.log.child({ room: roomName, role });
   let room: Room | undefined;
+  /** Set when the server refused the connection: nothing more it sent is handled. */
   let closed = false;
+  /** Bytes received but not yet handled; reading pauses above the limit (backpressure). */
+  let pendingBytes = 0;
+  const pauseAbove = ctx.maxMessageBytes * 4;
   const peer: Peer = {
     send(message) {
       if (ws.readyState === ws.OPEN) ws.send(message);
@@ -51,15 +55,14 @@ export function serveConnection(
   };
 
   const handle = async (message: Uint8Array): Promise<void> => {
+    // After the client itself closed, what it sent before is still handled: its last edits count.
     if (closed || !room) return;
-    if (message.byteLength > ctx.maxMessageBytes) {
-      return close(CloseCode.tooLarge, 'message too large');
-    }
     try {
       await handleMessage(room, message);
     } catch (err) {
       if (err instanceof BadMessageError) return close(CloseCode.badMessage, 'malformed message');
       if (err instanceof DocTooLargeError) return close(CloseCode.tooLarge, 'document too large');
+      if (err instanceof PresenceRejectedError) return close(err.code, err.message);
       log.error({ err }, 'could not store an update');
       return close(CloseCode.storeFailed, 'could not store the change');
     }
@@ -88,7 +91,11 @@ export function serveConnection(
       }
       case MessageType.awareness: {
         const update = read(() => decoding.readVarUint8Array(decoder));
-        read(() => room.receiveAwareness(update, peer));
+        try {
+          room.receiveAwareness(update, peer);
+        } catch (err) {
+          throw err instanceof PresenceRejectedError ? err : new BadMessageError();
+        }
         return;
       }
       case MessageType.queryAwareness:
@@ -115,13 +122,21 @@ export function serveConnection(
     },
   );
   const onMessage = (data: Buffer, isBinary: boolean) => {
+    if (closed) return;
+    if (!isBinary) return close(CloseCode.badMessage, 'text message');
+    if (data.byteLength > ctx.maxMessageBytes) return close(CloseCode.tooLarge, 'message too large');
     const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    queue = queue.then(() => (isBinary ? handle(message) : close(CloseCode.badMessage, 'text message')));
+    pendingBytes += message.byteLength;
+    if (pendingBytes > pauseAbove) ws.pause();
+    queue = queue.then(async () => {
+      await handle(message);
+      pendingBytes -= message.byteLength;
+      if (pendingBytes <= pauseAbove / 2 && ws.isPaused) ws.resume();
+    });
   };
   for (const [data, isBinary] of early) onMessage(data, isBinary);
   ws.on('message', onMessage);
   ws.on('close', () => {
-    closed = true;
     void queue.then(() => {
       if (room) ctx.rooms.leave(room, peer);
     });

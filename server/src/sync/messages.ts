@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -51,5 +52,37 @@ export function encodeAwarenessKeepalive(): Uint8Array {
   const inner = encoding.createEncoder();
   encoding.writeVarUint(inner, 0);
   encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
+/** One entry of an awareness update: whose state, its clock, and its JSON as bytes. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Uint8Array;
+}
+
+/** Read the entries of an awareness update without applying it (throws on malformed input). */
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const d = decoding.createDecoder(update);
+  const count = decoding.readVarUint(d);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    entries.push({ clientId, clock, state: decoding.readVarUint8Array(d) });
+  }
+  return entries;
+}
+
+/** An awareness update holding exactly `entries` (the inverse of {@link readAwarenessEntries}). */
+export function writeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(e, entry.clientId);
+    encoding.writeVarUint(e, entry.clock);
+    encoding.writeVarUint8Array(e, entry.state);
+  }
   return encoding.toUint8Array(e);
 }

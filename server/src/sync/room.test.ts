@@ -97,11 +97,17 @@ describe('Room', () => {
     expect(reloaded.doc.getMap('notes').toJSON()).toEqual({ small: 'liten' });
   });
 
-  it('skips an unreadable stored update instead of losing the whole document', async () => {
+  it('skips an unreadable stored update instead of losing the whole document, and keeps it stored', async () => {
     const s = store();
+    const unreadable = new Uint8Array([9, 9, 9, 9]);
     await s.append('w/board', updateSetting('ok', 'läsbar'));
-    await s.append('w/board', new Uint8Array([9, 9, 9, 9]));
+    await s.append('w/board', unreadable);
     const room = await load('w/board', s, { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
     expect(room.doc.getMap('notes').get('ok')).toBe('läsbar');
+    await room.accept(updateSetting('more', 'mer'), silentPeer());
+    await room.compact();
+    const stored = await s.load('w/board');
+    expect(stored).toHaveLength(2);
+    expect(stored[1]).toEqual(unreadable);
   });
 });

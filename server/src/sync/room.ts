@@ -3,7 +3,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Fanout, FanoutKind } from '../fanout/types';
 import type { DocStore } from '../store/types';
-import { encodeAwareness, encodeUpdate, encodeAwarenessKeepalive } from './messages';
+import { CloseCode } from '@samskapa/shared';
+import {
+  encodeAwareness,
+  encodeAwarenessKeepalive,
+  encodeUpdate,
+  readAwarenessEntries,
+  writeAwarenessEntries,
+  type AwarenessEntry,
+} from './messages';
 
 /** A peer of a room: something that receives encoded messages. */
 export interface Peer {
@@ -11,6 +19,30 @@ export interface Peer {
 }
 
 export class DocTooLargeError extends Error {}
+
+/** A presence (awareness) update broke a rule; the connection is closed with `code`. */
+export class PresenceRejectedError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Limits on what one peer may publish as presence. */
+const PRESENCE = {
+  /** Largest JSON state of one client (a selection of many shapes is the big case). */
+  maxStateBytes: 64 * 1024,
+  /** Awareness client ids one socket may speak for (one doc per socket; a few for reloads). */
+  maxClientsPerPeer: 4,
+  /**
+   * Token bucket: sustained messages per second, and the burst allowed. A client sends its own cursor
+   * (about 8/s) and echoes every presence message it receives (one per flush, 20/s).
+   */
+  perSecond: 60,
+  burst: 120,
+};
 
 export interface RoomOptions {
   maxDocBytes: number;
@@ -37,6 +69,9 @@ interface PeerState {
   /** Peers that never sent or asked for awareness (phones in the participant view) get none. */
   wantsAwareness: boolean;
   lastSentAt: number;
+  /** Presence messages this peer may still send now (token bucket). */
+  presenceTokens: number;
+  presenceRefilledAt: number;
 }
 
 /** Origin of changes that came from another process or from the store. */
@@ -50,10 +85,14 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peerStates = new Map<Peer, PeerState>();
+  /** Which local peer speaks for each awareness client id. */
+  private readonly presenceOwners = new Map<number, Peer>();
   private readonly changedAwareness = new Set<number>();
   private readonly timers: NodeJS.Timeout[] = [];
   private storedBytes = 0;
   private loggedUpdates = 0;
+  /** Stored updates that could not be applied; compaction keeps them in the log. */
+  private readonly unreadable: Uint8Array[] = [];
   /** True once unloaded; a peer that got this room while it was unloading must join again. */
   destroyed = false;
 
@@ -77,8 +116,15 @@ export class Room {
       ) => {
         const state = this.peerStates.get(origin as Peer);
         if (state) {
-          for (const id of added) state.controlled.add(id);
-          for (const id of removed) state.controlled.delete(id);
+          for (const id of added) {
+            state.controlled.add(id);
+            this.presenceOwners.set(id, origin as Peer);
+          }
+        }
+        for (const id of removed) {
+          const owner = this.presenceOwners.get(id);
+          this.peerStates.get(owner!)?.controlled.delete(id);
+          this.presenceOwners.delete(id);
         }
         for (const id of [...added, ...updated, ...removed]) this.changedAwareness.add(id);
         if (origin !== REMOTE) {
@@ -97,8 +143,14 @@ export class Room {
   /** Load a room's document from the store; resolves before any peer can talk to it. */
   static async load(name: string, ctx: RoomContext): Promise<Room> {
     const room = new Room(name, ctx);
-    await ctx.fanout.subscribe(name, (kind, payload) => room.receiveRemote(kind, payload));
-    const updates = await room.applyStored();
+    let updates: Uint8Array[];
+    try {
+      await ctx.fanout.subscribe(name, (kind, payload) => room.receiveRemote(kind, payload));
+      updates = await room.applyStored();
+    } catch (err) {
+      room.destroy();
+      throw err;
+    }
     room.storedBytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     // A single stored update is already the compacted state.
     room.loggedUpdates = updates.length <= 1 ? 0 : updates.length;
@@ -115,8 +167,9 @@ export class Room {
           try {
             Y.applyUpdate(this.doc, update, REMOTE);
           } catch (err) {
-            // One unreadable row must not make a whole workshop unreadable.
+            // One unreadable row must not make a whole workshop unreadable, nor be lost.
             this.ctx.log.error({ room: this.name, err }, 'skipped an unreadable stored update');
+            if (!this.unreadable.some((u) => equal(u, update))) this.unreadable.push(update);
           }
         }
       },
@@ -142,6 +195,8 @@ export class Room {
    * the document would grow past its limit, and rethrows a store failure (nothing applied).
    */
   async accept(update: Uint8Array, from: Peer): Promise<void> {
+    // A discarded room (its workshop was deleted) must never write to the store again.
+    if (this.destroyed) return;
     const { store, options } = this.ctx;
     if (this.storedBytes + update.byteLength > options.maxDocBytes) {
       // The log overestimates the document; measure the real size before refusing.
@@ -158,8 +213,38 @@ export class Room {
 
   /** Apply an awareness update from a peer; the merged change goes out at the next flush. */
   receiveAwareness(update: Uint8Array, from: Peer): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
-    if (!this.peerStates.get(from)?.wantsAwareness) this.sendAllAwareness(from);
+    const state = this.peerStates.get(from);
+    if (!state) return;
+    const now = Date.now();
+    state.presenceTokens = Math.min(
+      PRESENCE.burst,
+      state.presenceTokens + ((now - state.presenceRefilledAt) / 1000) * PRESENCE.perSecond,
+    );
+    state.presenceRefilledAt = now;
+    if (state.presenceTokens < 1) {
+      throw new PresenceRejectedError(CloseCode.tooManyConnections, 'presence too frequent');
+    }
+    state.presenceTokens--;
+    // The y-websocket client echoes every presence change it receives back to the server, so entries
+    // for other clients are normal: they are ignored, never applied. A peer speaks only for the ids it
+    // introduced, and may introduce only ids nobody in the room has used.
+    const known = this.awareness.meta;
+    const own: AwarenessEntry[] = [];
+    for (const entry of readAwarenessEntries(update)) {
+      if (entry.state.byteLength > PRESENCE.maxStateBytes) {
+        throw new PresenceRejectedError(CloseCode.tooLarge, 'presence state too large');
+      }
+      const owner = this.presenceOwners.get(entry.clientId);
+      if (owner === from || (!owner && !known.has(entry.clientId))) own.push(entry);
+    }
+    const introduced = own.filter((e) => !state.controlled.has(e.clientId)).length;
+    if (state.controlled.size + introduced > PRESENCE.maxClientsPerPeer) {
+      throw new PresenceRejectedError(CloseCode.forbidden, 'presence for too many clients');
+    }
+    if (own.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessEntries(own), from);
+    }
+    if (!state.wantsAwareness) this.sendAllAwareness(from);
   }
 
   /** Send a peer every known awareness state, and keep it informed from now on. */
@@ -172,9 +257,9 @@ export class Room {
 
   /** Replace the stored log by the state of the live document. */
   async compact(): Promise<void> {
-    if (this.loggedUpdates === 0) return;
+    if (this.loggedUpdates === 0 || this.destroyed) return;
     const state = Y.encodeStateAsUpdate(this.doc);
-    await this.ctx.store.compact(this.name, state);
+    await this.ctx.store.compact(this.name, state, this.unreadable);
     this.ctx.log.debug(
       { room: this.name, updates: this.loggedUpdates, bytes: state.byteLength },
       'compacted',
@@ -188,7 +273,13 @@ export class Room {
   }
 
   addPeer(peer: Peer): void {
-    this.peerStates.set(peer, { controlled: new Set(), wantsAwareness: false, lastSentAt: Date.now() });
+    this.peerStates.set(peer, {
+      controlled: new Set(),
+      wantsAwareness: false,
+      lastSentAt: Date.now(),
+      presenceTokens: PRESENCE.burst,
+      presenceRefilledAt: Date.now(),
+    });
   }
 
   /** Forget a peer and the awareness states it controlled. */
@@ -196,7 +287,9 @@ export class Room {
     const state = this.peerStates.get(peer);
     this.peerStates.delete(peer);
     if (state && state.controlled.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.controlled], null);
+      const ids = [...state.controlled];
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+      for (const id of ids) this.presenceOwners.delete(id);
     }
   }
 
@@ -230,4 +323,8 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
 }

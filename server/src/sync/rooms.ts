@@ -58,6 +58,7 @@ export class Rooms {
   /** Remove a peer; an empty room is unloaded after the grace period. */
   leave(room: Room, peer: Peer): void {
     room.removePeer(peer);
+    if (room.destroyed) return;
     if (room.peerCount > 0 || this.idleTimers.has(room.name)) return;
     this.idleTimers.set(
       room.name,

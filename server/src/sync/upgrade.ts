@@ -60,7 +60,12 @@ export class SyncServer {
 
   /** Handle an HTTP upgrade request; returns false when the path is not a sync path. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return false; // not a URL at all (e.g. `GET http://[`)
+    }
     const match = SYNC_PATH.exec(url.pathname);
     if (!match) return false;
     const [, id = '', kind = ''] = match;
@@ -74,7 +79,12 @@ export class SyncServer {
       ws.on('close', (code) => this.closes.set(code, (this.closes.get(code) ?? 0) + 1));
       // A client speaks as soon as the socket opens; keep what it says while its token is checked.
       const early: EarlyMessage[] = [];
-      const keep = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
+      let earlyBytes = 0;
+      const keep = (data: Buffer, isBinary: boolean) => {
+        earlyBytes += data.byteLength;
+        if (earlyBytes > this.options.maxMessageBytes * 2) ws.close(CloseCode.tooLarge, 'too much too early');
+        else early.push([data, isBinary]);
+      };
       ws.on('message', keep);
       void this.admit(ws, id, kind, token, address).then((admitted) => {
         ws.off('message', keep);
@@ -132,10 +142,16 @@ export class SyncServer {
     for (const ws of this.perWorkshop.get(id) ?? []) ws.close(code, reason);
   }
 
-  /** Close every socket; clients will reconnect to the next server. */
-  close(): void {
+  /**
+   * Close every socket (clients reconnect to the next server); sockets whose peer does not answer the
+   * close within `graceMs` (a phone that left the network) are cut.
+   */
+  async close(graceMs = 1000): Promise<void> {
     clearInterval(this.heartbeat);
     for (const ws of this.wss.clients) ws.close(1012, 'server restarting');
+    const deadline = Date.now() + graceMs;
+    while (this.wss.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }
 }

@@ -100,9 +100,10 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE doc = ?');
   const deleteWorkshopUpdates = db.prepare<[string, string]>('DELETE FROM doc_updates WHERE doc IN (?, ?)');
 
-  const compact = db.transaction((doc: string, state: Uint8Array) => {
+  const compact = db.transaction((doc: string, state: Uint8Array, unreadable: Uint8Array[]) => {
     deleteUpdates.run(doc);
     insertUpdate.run(doc, state);
+    for (const update of unreadable) insertUpdate.run(doc, update);
   });
   const purge = db.transaction((id: string) => {
     deleteWorkshopUpdates.run(`${id}/board`, `${id}/control`);
@@ -141,8 +142,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     async append(doc, update) {
       insertUpdate.run(doc, update);
     },
-    async compact(doc, state) {
-      compact(doc, state);
+    async compact(doc, state, unreadable = []) {
+      compact(doc, state, unreadable);
     },
     sizeBytes() {
       let total = 0;
