@@ -1,3 +1,4 @@
+import { CloseCode } from '@samskapa/shared';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -104,6 +105,11 @@ export function createApp(config: Config, log: Logger): App {
   });
   app.addHook('onSend', async (_req, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  });
+  // Another process deleted a workshop: its sockets and rooms here go too (its data is already gone).
+  rooms.onDeletedElsewhere((id) => {
+    sync.closeWorkshop(id, CloseCode.notFound, 'workshop deleted');
+    void rooms.discard(`${id}/`);
   });
   app.server.on('upgrade', (req, socket, head) => {
     try {

@@ -127,6 +127,38 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     await waitFor(() => presenceOf(onB, onA) === undefined, 'B no longer shows Anna after she left');
   });
 
+  it('someone joining on a second process sees who is already there at once, not at their next renewal', async () => {
+    const { a, b } = await cluster(2);
+    const w = await createWorkshop(a);
+    const anna = open(a, w.id, 'board', w.participantToken);
+    anna.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    await synced(anna);
+    // B has not loaded the room yet; the first client there must see Anna well before the 15 s renewal.
+    const started = Date.now();
+    const bertil = open(b, w.id, 'board', w.participantToken);
+    await waitFor(
+      () => presenceOf(bertil, anna)?.user?.name === 'Anna',
+      'Bertil on B sees Anna on A',
+      20_000,
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('deleting a workshop on one process closes its sockets on the other with 4404', async () => {
+    const { a, b } = await cluster(2);
+    const w = await createWorkshop(a);
+    const onB = open(b, w.id, 'board', w.participantToken);
+    await synced(onB);
+    onB.doc.getMap('notes').set('n', 'raderas');
+    const res = await fetch(`${a.http}/api/workshops/${w.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${w.facilitatorToken}` },
+    });
+    expect(res.status).toBe(204);
+    await waitFor(() => onB.closedFor !== null, 'the client on B is told');
+    expect(onB.closedFor?.code).toBe(CloseCode.notFound);
+  });
+
   it('kill -9 of one process while clients write: its clients move to the other and nothing is lost', async () => {
     const { a, b, start } = await cluster(2);
     const w = await createWorkshop(a);

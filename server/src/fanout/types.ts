@@ -1,5 +1,9 @@
-/** What travels between server processes for one room. */
-export type FanoutKind = 'update' | 'awareness';
+/**
+ * What travels between server processes for one room: document updates, presence, a request for the
+ * presence of everyone connected elsewhere (sent when a process loads the room), and the news that the
+ * room's workshop was deleted.
+ */
+export type FanoutKind = 'update' | 'awareness' | 'awarenessRequest' | 'deleted';
 
 /**
  * Carries a room's updates and awareness to the other server processes serving the same room.

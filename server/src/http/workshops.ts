@@ -153,4 +153,5 @@ export async function purgeWorkshop(
   opts.sync.closeWorkshop(id, CloseCode.notFound, 'workshop deleted');
   await opts.rooms.discard(`${id}/`);
   await opts.store.delete(id);
+  opts.rooms.announceDeleted(id);
 }

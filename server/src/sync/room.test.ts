@@ -17,6 +17,7 @@ const ctx = (store: Store, opts: { maxDocBytes: number; compactAfterUpdates: num
   options: { ...BASE, ...opts },
   log,
   onAccepted: () => {},
+  onDeletedElsewhere: () => {},
 });
 const rooms: Room[] = [];
 async function load(name: string, store: Store, opts: { maxDocBytes: number; compactAfterUpdates: number }) {

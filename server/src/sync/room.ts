@@ -61,6 +61,8 @@ export interface RoomContext {
   log: Logger;
   /** Called for every update accepted from a peer of this process. */
   onAccepted: () => void;
+  /** Another process deleted this room's workshop. */
+  onDeletedElsewhere: (room: string) => void;
 }
 
 interface PeerState {
@@ -146,6 +148,8 @@ export class Room {
     let updates: Uint8Array[];
     try {
       await ctx.fanout.subscribe(name, (kind, payload) => room.receiveRemote(kind, payload));
+      // People connected to other processes are shown at once, not at their next presence renewal.
+      ctx.fanout.publish(name, 'awarenessRequest', new Uint8Array(0));
       updates = await room.applyStored();
     } catch (err) {
       room.destroy();
@@ -181,7 +185,16 @@ export class Room {
   private receiveRemote(kind: FanoutKind, payload: Uint8Array): void {
     try {
       if (kind === 'update') Y.applyUpdate(this.doc, payload, REMOTE);
-      else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE);
+      else if (kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, REMOTE);
+      else if (kind === 'deleted') this.ctx.onDeletedElsewhere(this.name);
+      else if (kind === 'awarenessRequest' && this.presenceOwners.size > 0) {
+        const own = [...this.presenceOwners.keys()];
+        this.ctx.fanout.publish(
+          this.name,
+          'awareness',
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, own),
+        );
+      }
     } catch (err) {
       this.ctx.log.error(
         { room: this.name, kind, err },

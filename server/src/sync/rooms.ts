@@ -1,3 +1,4 @@
+import { DOC_KINDS } from '@samskapa/shared';
 import type { Logger } from 'pino';
 import type { Fanout } from '../fanout/types';
 import type { DocStore } from '../store/types';
@@ -16,6 +17,8 @@ export class Rooms {
   acceptedUpdates = 0;
 
   private readonly context: RoomContext;
+  private readonly deletedHandlers: ((workshopId: string) => void)[] = [];
+  private readonly fanout: Fanout;
 
   constructor(
     store: DocStore,
@@ -23,7 +26,17 @@ export class Rooms {
     private readonly options: RoomsOptions,
     private readonly log: Logger,
   ) {
-    this.context = { store, fanout, options, log, onAccepted: () => this.acceptedUpdates++ };
+    this.fanout = fanout;
+    this.context = {
+      store,
+      fanout,
+      options,
+      log,
+      onAccepted: () => this.acceptedUpdates++,
+      onDeletedElsewhere: (room) => {
+        for (const handler of this.deletedHandlers) handler(room.slice(0, room.indexOf('/')));
+      },
+    };
     // Messages between processes may have been lost: every room catches up from the shared store.
     fanout.onResync(() => {
       void this.matching('').then((rooms) =>
@@ -93,6 +106,16 @@ export class Rooms {
       [...this.loading].filter(([name]) => name.startsWith(prefix)).map(([, r]) => r.catch(() => null)),
     );
     return rooms.filter((r): r is Room => r !== null);
+  }
+
+  /** Register what to do when another process deleted a workshop whose rooms are loaded here. */
+  onDeletedElsewhere(handler: (workshopId: string) => void): void {
+    this.deletedHandlers.push(handler);
+  }
+
+  /** Tell the other processes that a workshop was deleted, so they drop its rooms and sockets. */
+  announceDeleted(workshopId: string): void {
+    for (const kind of DOC_KINDS) this.fanout.publish(`${workshopId}/${kind}`, 'deleted', new Uint8Array(0));
   }
 
   /** Drop rooms without storing them (their workshop was deleted). */

@@ -8,8 +8,8 @@ export const roomChannel = (room: string) => `samskapa:room:${room}`;
 /** Channel on which a process asks every other one to reload its rooms from the store. */
 export const RESYNC_CHANNEL = 'samskapa:resync';
 
-const KIND_CODES: Record<FanoutKind, number> = { update: 0, awareness: 1 };
-const KINDS: FanoutKind[] = ['update', 'awareness'];
+const KIND_CODES: Record<FanoutKind, number> = { update: 0, awareness: 1, awarenessRequest: 2, deleted: 3 };
+const KINDS: FanoutKind[] = ['update', 'awareness', 'awarenessRequest', 'deleted'];
 const PROCESS_ID_BYTES = 16;
 const HEADER_BYTES = 1 + PROCESS_ID_BYTES;
 
