@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { boardDocName, boardRecords, canWrite, type Role } from '@samskapa/shared';
+import { sendOwnPresenceOnly } from './ownPresence';
 import { connectionStateOf, type ConnectionFacts, type ConnectionState } from './connectionState';
 
 /** How long a first visit waits for the server before showing the (empty or cached) board anyway. */
@@ -37,6 +38,7 @@ export class BoardConnection {
       // A read-only tab must not hand its (dropped) edits to an editing tab over BroadcastChannel.
       disableBc: this.readOnly,
     });
+    sendOwnPresenceOnly(this.provider);
     this.facts = {
       online: navigator.onLine,
       status: 'connecting',
