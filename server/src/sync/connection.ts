@@ -15,6 +15,9 @@ export interface ConnectionContext {
   onDropped: () => void;
 }
 
+/** Outgoing bytes waiting for a peer above which it is treated as not reading. */
+const CONGESTED_BYTES = 256 * 1024;
+
 /** A message that arrived before the connection was admitted. */
 export type EarlyMessage = [data: Buffer, isBinary: boolean];
 
@@ -45,6 +48,7 @@ export function serveConnection(
     send(message) {
       if (ws.readyState === ws.OPEN) ws.send(message);
     },
+    congested: () => ws.bufferedAmount > CONGESTED_BYTES,
   };
 
   const close = (code: number, reason: string) => {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { localFanout } from '../fanout/local';
 import { openSqliteStore } from '../store/sqlite/sqliteStore';
@@ -46,9 +48,16 @@ function updateSetting(key: string, value: string, from = new Y.Doc()): Uint8Arr
   return captured!;
 }
 
+/** The awareness update inside an `[awareness, update]` message. */
+function readAwarenessPayload(message: Uint8Array): Uint8Array {
+  const d = decoding.createDecoder(message);
+  expect(decoding.readVarUint(d)).toBe(1);
+  return decoding.readVarUint8Array(d);
+}
+
 const silentPeer = (): Peer & { received: Uint8Array[] } => {
   const received: Uint8Array[] = [];
-  return { received, send: (m) => received.push(m) };
+  return { received, send: (m) => received.push(m), congested: () => false };
 };
 
 describe('Room', () => {
@@ -110,5 +119,36 @@ describe('Room', () => {
     const stored = await s.load('w/board');
     expect(stored).toHaveLength(2);
     expect(stored[1]).toEqual(unreadable);
+  });
+
+  it('a peer that is not reading gets no presence meanwhile, then the latest state of what it missed', async () => {
+    const room = await load('w/board', store(), { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
+    const mover = silentPeer();
+    const slow = silentPeer();
+    let congested = true;
+    slow.congested = () => congested;
+    room.addPeer(mover);
+    room.addPeer(slow);
+    room.sendAllAwareness(slow);
+    const moverDoc = new Y.Doc();
+    const moverAwareness = new Awareness(moverDoc);
+    const move = (x: number) => {
+      moverAwareness.setLocalStateField('cursor', { x });
+      room.receiveAwareness(encodeAwarenessUpdate(moverAwareness, [moverDoc.clientID]), mover);
+    };
+    const flush = () => new Promise((r) => setTimeout(r, BASE.awarenessFlushMs * 2));
+    for (const x of [1, 2, 3]) {
+      move(x);
+      await flush();
+    }
+    expect(slow.received).toHaveLength(0);
+    congested = false;
+    await flush();
+    expect(slow.received).toHaveLength(1);
+    const seen = new Awareness(new Y.Doc());
+    applyAwarenessUpdate(seen, readAwarenessPayload(slow.received[0]!), 'server');
+    expect(seen.getStates().get(moverDoc.clientID)).toEqual({ cursor: { x: 3 } });
+    moverAwareness.destroy();
+    seen.destroy();
   });
 });

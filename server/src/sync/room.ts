@@ -16,6 +16,8 @@ import {
 /** A peer of a room: something that receives encoded messages. */
 export interface Peer {
   send(message: Uint8Array): void;
+  /** True while the peer is not reading what it was sent (its outgoing buffer is large). */
+  congested(): boolean;
 }
 
 export class DocTooLargeError extends Error {}
@@ -70,6 +72,8 @@ interface PeerState {
   controlled: Set<number>;
   /** Peers that never sent or asked for awareness (phones in the participant view) get none. */
   wantsAwareness: boolean;
+  /** Presence changes skipped while the peer was congested; sent, merged, once it reads again. */
+  owedPresence: Set<number>;
   lastSentAt: number;
   /** Presence messages this peer may still send now (token bucket). */
   presenceTokens: number;
@@ -289,6 +293,7 @@ export class Room {
     this.peerStates.set(peer, {
       controlled: new Set(),
       wantsAwareness: false,
+      owedPresence: new Set(),
       lastSentAt: Date.now(),
       presenceTokens: PRESENCE.burst,
       presenceRefilledAt: Date.now(),
@@ -314,12 +319,31 @@ export class Room {
   }
 
   /** One merged awareness message for all changes since the last flush, to every peer that wants it. */
+  /**
+   * One merged awareness message for all changes since the last flush, to every peer that wants it.
+   * A peer that is not reading (a phone on poor wifi) is skipped, so presence never queues up in front
+   * of document updates; it gets the latest state of everything it missed, in one message, later.
+   */
   private flushAwareness(): void {
-    if (this.changedAwareness.size === 0) return;
-    const message = encodeAwareness(this.awareness, [...this.changedAwareness]);
+    const changed = [...this.changedAwareness];
     this.changedAwareness.clear();
-    // The sender gets its own change back too: it is how a lone client learns the server is alive.
-    for (const [peer, state] of this.peerStates) if (state.wantsAwareness) this.send(peer, message);
+    let shared: Uint8Array | undefined;
+    for (const [peer, state] of this.peerStates) {
+      if (!state.wantsAwareness || (changed.length === 0 && state.owedPresence.size === 0)) continue;
+      if (peer.congested()) {
+        for (const id of changed) state.owedPresence.add(id);
+        continue;
+      }
+      if (state.owedPresence.size > 0) {
+        for (const id of changed) state.owedPresence.add(id);
+        this.send(peer, encodeAwareness(this.awareness, [...state.owedPresence]));
+        state.owedPresence.clear();
+        continue;
+      }
+      // The sender gets its own change back too: it is how a lone client learns the server is alive.
+      shared ??= encodeAwareness(this.awareness, changed);
+      this.send(peer, shared);
+    }
   }
 
   private keepalive(): void {

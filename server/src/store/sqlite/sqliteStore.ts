@@ -61,6 +61,23 @@ function toRow(r: DbWorkshop): WorkshopRow {
   };
 }
 
+/**
+ * Every database handle this module opens and every statement prepared on it, kept referenced until the
+ * process exits, also after close(). better-sqlite3 12 wraps both in `node::ObjectWrap`; since Node 24.19
+ * its destructor calls `RemoveEnvironmentCleanupHook`, which aborts the process (`Assertion failed: (env)
+ * != nullptr`) when the wrapper is finalised by a garbage collection that runs with no JS context entered
+ * (an idle or background GC). A wrapper that never becomes garbage is only freed by Node's own cleanup at
+ * exit, which is safe. So: every statement is prepared once, when the store opens, and kept; pragmas go
+ * through exec; closed stores stay here (a few KiB each; a process opens one store, tests a few dozen).
+ * The transaction functions' BEGIN/COMMIT/ROLLBACK statements are cached by better-sqlite3 for as long as
+ * their database lives. (better-sqlite3 13 no longer uses ObjectWrap, but it does not run on Node 20.)
+ */
+const retained: unknown[] = [];
+function keep<T>(handle: T): T {
+  retained.push(handle);
+  return handle;
+}
+
 export interface SqliteOptions {
   /** `NORMAL` survives a killed process; `FULL` also survives a power cut, at the cost of an fsync per write. */
   synchronous: 'NORMAL' | 'FULL';
@@ -72,33 +89,40 @@ export interface SqliteOptions {
 export function openSqliteStore(dataDir: string, options: SqliteOptions): Store {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'samskapa.sqlite');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous}`);
-  db.pragma('busy_timeout = 5000');
+  const db = keep(new Database(file));
+  // Pragmas through exec: db.pragma() prepares a statement on every call and drops it (see `keep`).
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec(`PRAGMA synchronous = ${options.synchronous}`);
+  db.exec('PRAGMA busy_timeout = 5000');
+  const pageSize = keep(db.prepare<[], number>('PRAGMA page_size').pluck());
   if (options.maxMiB > 0) {
-    const pageSize = Number(db.pragma('page_size', { simple: true }));
-    db.pragma(`max_page_count = ${Math.floor((options.maxMiB * 1024 * 1024) / pageSize)}`);
+    db.exec(`PRAGMA max_page_count = ${Math.floor((options.maxMiB * 1024 * 1024) / pageSize.get()!)}`);
   }
   db.exec(SCHEMA);
 
-  const insertWorkshop = db.prepare(`INSERT INTO workshops
+  const insertWorkshop = keep(
+    db.prepare(`INSERT INTO workshops
     (id, title, template, locale, created_at, updated_at, retain_until, facilitator_hash, participant_hash,
      viewer_hash, join_code, state)
     VALUES (@id, @title, @template, @locale, @createdAt, @updatedAt, @retainUntil, @facilitatorHash,
-     @participantHash, @viewerHash, @joinCode, @state)`);
-  const selectWorkshop = db.prepare<[string], DbWorkshop>('SELECT * FROM workshops WHERE id = ?');
-  const selectByCode = db.prepare<[string], DbWorkshop>('SELECT * FROM workshops WHERE join_code = ?');
-  const deleteWorkshop = db.prepare<[string]>('DELETE FROM workshops WHERE id = ?');
-  const selectExpired = db.prepare<[number], { id: string }>(
-    'SELECT id FROM workshops WHERE retain_until <= ?',
+     @participantHash, @viewerHash, @joinCode, @state)`),
   );
-  const selectUpdates = db.prepare<[string], { data: Buffer }>(
-    'SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq',
+  const selectWorkshop = keep(db.prepare<[string], DbWorkshop>('SELECT * FROM workshops WHERE id = ?'));
+  const selectByCode = keep(db.prepare<[string], DbWorkshop>('SELECT * FROM workshops WHERE join_code = ?'));
+  const deleteWorkshop = keep(db.prepare<[string]>('DELETE FROM workshops WHERE id = ?'));
+  const selectExpired = keep(
+    db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE retain_until <= ?'),
   );
-  const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
-  const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE doc = ?');
-  const deleteWorkshopUpdates = db.prepare<[string, string]>('DELETE FROM doc_updates WHERE doc IN (?, ?)');
+  const selectUpdates = keep(
+    db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq'),
+  );
+  const insertUpdate = keep(
+    db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+  );
+  const deleteUpdates = keep(db.prepare<[string]>('DELETE FROM doc_updates WHERE doc = ?'));
+  const deleteWorkshopUpdates = keep(
+    db.prepare<[string, string]>('DELETE FROM doc_updates WHERE doc IN (?, ?)'),
+  );
 
   const compact = db.transaction((doc: string, state: Uint8Array, unreadable: Uint8Array[]) => {
     deleteUpdates.run(doc);
