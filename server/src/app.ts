@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import { assetRoutes } from './http/assets';
 import { operationRoutes } from './http/operations';
 import { staticClient } from './http/staticClient';
 import { purgeWorkshop, workshopRoutes } from './http/workshops';
@@ -82,6 +83,7 @@ export function createApp(config: Config, log: Logger): App {
     maxConnectionsPerWorkshop: config.MAX_CONNECTIONS_PER_WORKSHOP,
     maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
     heartbeatMs: 30_000,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
     onDropped: () => dropped++,
   });
 
@@ -90,7 +92,8 @@ export function createApp(config: Config, log: Logger): App {
     // Requests are logged below by route pattern: raw URLs can carry join codes.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    // Trust the nearest TRUST_PROXY_HOPS proxies (none by default), as clientAddress does for sockets.
+    trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
   });
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
@@ -138,6 +141,7 @@ export function createApp(config: Config, log: Logger): App {
     tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
     droppedMessages: () => dropped,
   });
+  assetRoutes(app, store, config);
   const clientDir = resolve(config.CLIENT_DIR ?? CLIENT_DIR_DEFAULT);
   if (!existsSync(clientDir)) log.warn({ clientDir }, 'no built client; serving the API only');
   staticClient(app, clientDir);

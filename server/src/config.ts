@@ -30,9 +30,20 @@ export const ConfigSchema = z.object({
   COMPACT_AFTER_UPDATES: int(1000),
   /** Awareness (cursors, names) is merged per room and sent at most once per this many ms. */
   AWARENESS_FLUSH_MS: int(50),
-  JOIN_LOOKUPS_PER_MINUTE: int(120),
-  JOIN_MISSES_PER_10_MINUTES: int(30),
+  // A whole venue often shares one address: lookups are generous, wrong guesses are what is limited.
+  JOIN_LOOKUPS_PER_MINUTE: int(1000),
+  JOIN_MISSES_PER_10_MINUTES: int(100),
+  /** Reverse proxies in front of the server whose X-Forwarded-For is trusted (0: none). */
+  TRUST_PROXY_HOPS: int(0),
   CREATES_PER_HOUR: int(60),
+  /** Largest uploaded image (bytes); larger uploads are refused with 413. */
+  MAX_ASSET_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
+  /** Image uploads per address and minute. */
+  ASSET_UPLOADS_PER_MINUTE: int(120),
   /** Directory of the built client; served when it exists. */
   CLIENT_DIR: z.string().optional(),
 });

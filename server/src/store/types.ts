@@ -36,14 +36,31 @@ export interface WorkshopStore {
   create(row: WorkshopRow): Promise<boolean>;
   get(id: string): Promise<WorkshopRow | undefined>;
   findByJoinCode(code: string): Promise<WorkshopRow | undefined>;
-  /** Delete a workshop and both of its documents; false when it did not exist. */
+  /** Delete a workshop, both of its documents and all its assets at once; false when it did not exist. */
   delete(id: string): Promise<boolean>;
   /** Ids of workshops whose retention time has passed. */
   expired(now: number): Promise<string[]>;
 }
 
+/** An uploaded image. The id is its capability: 256 random bits, url-safe. */
+export interface AssetRow {
+  id: string;
+  workshopId: string;
+  /** The verified content type, e.g. `image/png`. */
+  mime: string;
+  bytes: Buffer;
+  createdAt: number;
+}
+
+/** Uploaded images, kept in the database beside the workshop they belong to. */
+export interface AssetStore {
+  /** Store an asset; resolves false (and stores nothing) when its workshop does not exist. */
+  putAsset(asset: AssetRow): Promise<boolean>;
+  getAsset(id: string): Promise<AssetRow | undefined>;
+}
+
 /** Everything the server keeps, behind one handle. */
-export interface Store extends DocStore, WorkshopStore {
+export interface Store extends DocStore, WorkshopStore, AssetStore {
   /** Bytes the store occupies on disk, for metrics. */
   sizeBytes(): number;
   close(): void;

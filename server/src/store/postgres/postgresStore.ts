@@ -26,6 +26,15 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BYTEA NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
+CREATE TABLE IF NOT EXISTS assets (
+  id TEXT PRIMARY KEY,
+  -- The reference makes an upload that races the workshop's deletion fail instead of leaving an orphan.
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  mime TEXT NOT NULL,
+  bytes BYTEA NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS assets_workshop ON assets(workshop_id);
 `;
 
 /** First key of every advisory lock this store takes, so they never collide with another application's. */
@@ -124,7 +133,8 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
   let size = 0;
   const refreshSize = async () => {
     const [row] = await query<{ bytes: string }>(
-      `SELECT pg_total_relation_size('workshops') + pg_total_relation_size('doc_updates') AS bytes`,
+      `SELECT pg_total_relation_size('workshops') + pg_total_relation_size('doc_updates')
+         + pg_total_relation_size('assets') AS bytes`,
       [],
     );
     size = Number(row?.bytes ?? 0);
@@ -180,6 +190,7 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
         await client.query('DELETE FROM doc_updates WHERE doc = ANY($1::text[])', [
           [`${id}/board`, `${id}/control`],
         ]);
+        await client.query('DELETE FROM assets WHERE workshop_id = $1', [id]);
         const result = await client.query('DELETE FROM workshops WHERE id = $1', [id]);
         return (result.rowCount ?? 0) > 0;
       });
@@ -225,6 +236,37 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
         await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [absorbed]);
         await client.query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2)', [doc, toBuffer(compacted)]);
       });
+    },
+    async putAsset(asset) {
+      try {
+        await query(
+          'INSERT INTO assets (id, workshop_id, mime, bytes, created_at) VALUES ($1, $2, $3, $4, $5)',
+          [asset.id, asset.workshopId, asset.mime, asset.bytes, asset.createdAt],
+        );
+        return true;
+      } catch (err) {
+        // 23503: the workshop is gone (foreign key).
+        if ((err as { code?: string }).code === '23503') return false;
+        throw err;
+      }
+    },
+    async getAsset(id) {
+      const [r] = await query<{
+        id: string;
+        workshop_id: string;
+        mime: string;
+        bytes: Buffer;
+        created_at: string;
+      }>('SELECT id, workshop_id, mime, bytes, created_at FROM assets WHERE id = $1', [id]);
+      return (
+        r && {
+          id: r.id,
+          workshopId: r.workshop_id,
+          mime: r.mime,
+          bytes: r.bytes,
+          createdAt: Number(r.created_at),
+        }
+      );
     },
     sizeBytes() {
       return size;

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkshopState } from '@samskapa/shared';
-import type { Store, WorkshopRow } from '../types';
+import type { AssetRow, Store, WorkshopRow } from '../types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -27,6 +27,14 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
+CREATE TABLE IF NOT EXISTS assets (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS assets_workshop ON assets(workshop_id);
 `;
 
 interface DbWorkshop {
@@ -123,6 +131,18 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   const deleteWorkshopUpdates = keep(
     db.prepare<[string, string]>('DELETE FROM doc_updates WHERE doc IN (?, ?)'),
   );
+  // Only while the workshop exists: an upload racing its deletion must not leave an orphan behind.
+  const insertAsset = keep(
+    db.prepare<AssetRow>(`INSERT INTO assets (id, workshop_id, mime, bytes, created_at)
+    SELECT @id, @workshopId, @mime, @bytes, @createdAt WHERE EXISTS (SELECT 1 FROM workshops WHERE id = @workshopId)`),
+  );
+  const selectAsset = keep(
+    db.prepare<
+      [string],
+      { id: string; workshop_id: string; mime: string; bytes: Buffer; created_at: number }
+    >('SELECT id, workshop_id, mime, bytes, created_at FROM assets WHERE id = ?'),
+  );
+  const deleteWorkshopAssets = keep(db.prepare<[string]>('DELETE FROM assets WHERE workshop_id = ?'));
 
   const compact = db.transaction((doc: string, state: Uint8Array, unreadable: Uint8Array[]) => {
     deleteUpdates.run(doc);
@@ -131,6 +151,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   });
   const purge = db.transaction((id: string) => {
     deleteWorkshopUpdates.run(`${id}/board`, `${id}/control`);
+    deleteWorkshopAssets.run(id);
     return deleteWorkshop.run(id).changes > 0;
   });
 
@@ -168,6 +189,15 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     },
     async compact(doc, state, unreadable = []) {
       compact(doc, state, unreadable);
+    },
+    async putAsset(asset) {
+      return insertAsset.run(asset).changes > 0;
+    },
+    async getAsset(id) {
+      const r = selectAsset.get(id);
+      return (
+        r && { id: r.id, workshopId: r.workshop_id, mime: r.mime, bytes: r.bytes, createdAt: r.created_at }
+      );
     },
     sizeBytes() {
       let total = 0;
