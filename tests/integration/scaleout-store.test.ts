@@ -128,6 +128,17 @@ describe('the PostgreSQL store shared by several processes', () => {
     expect(await a.load(doc)).toHaveLength(1);
   });
 
+  it('an image stored by one process is served by the other, and goes with its workshop', async () => {
+    await a.create(workshop('w6', 'ABC678'));
+    const asset = { id: 'i'.repeat(43), workshopId: 'w6', mime: 'image/png', bytes: Buffer.from([1, 2, 3]) };
+    expect(await a.putAsset({ ...asset, createdAt: 1_700_000_000_000 })).toBe(true);
+    expect(await b.getAsset(asset.id)).toEqual({ ...asset, createdAt: 1_700_000_000_000 });
+    expect(await b.delete('w6')).toBe(true);
+    expect(await a.getAsset(asset.id)).toBeUndefined();
+    // An upload that arrives after the deletion stores nothing.
+    expect(await a.putAsset({ ...asset, id: 'j'.repeat(43), createdAt: 0 })).toBe(false);
+  });
+
   it('reports its size on disk', async () => {
     const deadline = Date.now() + 10_000;
     while (a.sizeBytes() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
