@@ -111,6 +111,11 @@ describe('workshops, links and join codes over HTTP', () => {
     const limited = await fetch(`${server.http}/api/join/${w.joinCode}`);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Claiming another address does not help when no proxy is trusted.
+    const spoofed = await fetch(`${server.http}/api/join/${w.joinCode}`, {
+      headers: { 'x-forwarded-for': '198.51.100.77' },
+    });
+    expect(spoofed.status).toBe(429);
 
     const log = server.output.join('\n');
     expect(log).toContain('"route":"/api/join/:code"');
@@ -163,5 +168,24 @@ describe('workshops, links and join codes over HTTP', () => {
 
   it('the public configuration carries no licence key unless one is configured', async () => {
     expect(await (await fetch(`${server.http}/api/config`)).json()).toEqual({ tldrawLicenseKey: null });
+  });
+});
+
+describe('behind a trusted reverse proxy', () => {
+  it('limits wrong join codes per client address from X-Forwarded-For, not per proxy', async () => {
+    const server = await startServer({ env: { TRUST_PROXY_HOPS: '1', JOIN_MISSES_PER_10_MINUTES: '3' } });
+    try {
+      const w = await createWorkshop(server);
+      const from = (address: string, code: string) =>
+        fetch(`${server.http}/api/join/${code}`, { headers: { 'x-forwarded-for': address } }).then(
+          (r) => r.status,
+        );
+      for (let i = 0; i < 4; i++) await from('203.0.113.1', 'ZZZZZ2');
+      expect(await from('203.0.113.1', w.joinCode)).toBe(429);
+      // Someone else in the same venue behind the same proxy still gets in.
+      expect(await from('203.0.113.2', w.joinCode)).toBe(200);
+    } finally {
+      await server.stop();
+    }
   });
 });

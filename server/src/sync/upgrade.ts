@@ -2,6 +2,7 @@ import { CloseCode, DOC_KINDS, type DocKind, type Role, WorkshopId } from '@sams
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { clientAddress } from '../security/clientAddress';
 import { secretMatches } from '../security/secrets';
 import type { WorkshopRow, WorkshopStore } from '../store/types';
 import { serveConnection, type ConnectionContext, type EarlyMessage } from './connection';
@@ -26,6 +27,8 @@ export interface SyncServerOptions extends ConnectionContext {
   maxConnectionsPerAddress: number;
   /** Sockets that miss a ping for this long are terminated. */
   heartbeatMs: number;
+  /** Reverse proxies whose X-Forwarded-For is trusted for the per-address limit. */
+  trustProxyHops: number;
 }
 
 /** Accepts WebSocket upgrades on `/sync/<workshopId>/<board|control>?token=…` and serves them. */
@@ -70,7 +73,7 @@ export class SyncServer {
     if (!match) return false;
     const [, id = '', kind = ''] = match;
     const token = url.searchParams.get('token') ?? '';
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req, this.options.trustProxyHops);
     // Accept first, then close with a 44xx code: y-websocket stops reconnecting on those.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.alive.add(ws);
