@@ -15,11 +15,11 @@ describe('images stored as assets on the server', () => {
     await server.stop();
   });
 
-  const upload = (workshopId: string, token: string, body: BodyInit, type = 'image/png') =>
+  const upload = (workshopId: string, token: string, body: Uint8Array | string, type = 'image/png') =>
     fetch(`${server.http}/api/workshops/${workshopId}/assets`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': type },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
 
   async function uploaded(res: Response): Promise<{ id: string; url: string }> {
@@ -67,7 +67,7 @@ describe('images stored as assets on the server', () => {
     const anonymous = await fetch(`${server.http}/api/workshops/${w.id}/assets`, {
       method: 'POST',
       headers: { 'content-type': 'image/png' },
-      body: png,
+      body: new Uint8Array(png),
     });
     expect(anonymous.status).toBe(401);
     expect((await upload('AAAAAAAAAAAAAAAA', w.participantToken, png)).status).toBe(404);

@@ -18,7 +18,8 @@ import type { BoardConnection } from '../sync/boardConnection';
 import { bindRecords } from '../sync/recordBinding';
 import { bindPresence } from '../sync/presence';
 import { boardShapeUtils, editorShapeUtils } from './shapeUtils';
-import { installExternalContentPolicy, refusingAssetStore } from './externalContent';
+import { installExternalContentPolicy } from './externalContent';
+import { serverAssetStore } from './assetStore';
 import type { MessageKey } from '../i18n/i18n';
 
 // Every font, icon and translation is emitted by Vite and served by our own server.
@@ -56,11 +57,11 @@ export function Board({ connection, person, locale, licenseKey, onNotice, onEdit
       createTLStore({
         shapeUtils: boardShapeUtils,
         bindingUtils: defaultBindingUtils,
-        assets: refusingAssetStore,
+        assets: serverAssetStore(connection.workshopId, connection.token),
         users: { currentUser: $user },
         collaboration: { status: $status, mode: $mode },
       }),
-    [$user, $status, $mode],
+    [connection, $user, $status, $mode],
   );
 
   useEffect(() => {
@@ -92,7 +93,7 @@ export function Board({ connection, person, locale, licenseKey, onNotice, onEdit
       assetUrls={assetUrls}
       shapeUtils={editorShapeUtils}
       onMount={(editor) => {
-        installExternalContentPolicy(editor, onNotice);
+        installExternalContentPolicy(editor, onNotice, connection.readOnly);
         if (connection.readOnly) editor.updateInstanceState({ isReadonly: true });
         onEditor?.(editor);
       }}

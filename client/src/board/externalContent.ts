@@ -1,25 +1,25 @@
-import { toRichText, type Editor, type TLAssetStore } from 'tldraw';
+import {
+  createShapesForAssets,
+  getAssetInfo,
+  toRichText,
+  type Editor,
+  type TLAsset,
+  type TLImageShape,
+} from 'tldraw';
+import { ACCEPTED_IMAGE_TYPES, AssetUploadError, type UploadFailure } from './assetStore';
 
-/** Why an asset could not be stored; the board shows the message and nothing is inlined. */
-export class AssetsUnavailableError extends Error {}
-
-/**
- * An asset store that never inlines files into the document. The server has no upload route yet, so
- * every upload is refused; images are meant to live on the server, never as base64 in the board doc.
- */
-export const refusingAssetStore: TLAssetStore = {
-  async upload() {
-    throw new AssetsUnavailableError('the server does not accept assets yet');
-  },
-};
+/** What the board tells a person about content they pasted or dropped. */
+export type BoardNotice = 'board.urlPasted' | `board.images.${UploadFailure}`;
 
 /**
  * Replaces tldraw's handlers that would reach other sites or inline files: a pasted URL becomes text
- * (no page, og:image or favicon is fetched), and dropped or pasted files are refused with a message.
+ * (no page, og:image or favicon is fetched), and pasted or dropped images are uploaded to the server
+ * first and only then put on the board, so peers never see a half-made asset and nothing is inlined.
  */
 export function installExternalContentPolicy(
   editor: Editor,
-  notify: (notice: 'board.imagesUnavailable' | 'board.urlPasted') => void,
+  notify: (notice: BoardNotice) => void,
+  readOnly: boolean,
 ): void {
   editor.registerExternalContentHandler('url', ({ url, point }) => {
     const at = point ?? editor.getViewportPageBounds().center;
@@ -27,6 +27,41 @@ export function installExternalContentPolicy(
     editor.createShape({ type: 'text', x: at.x, y: at.y, props: { richText: toRichText(url) } });
     notify('board.urlPasted');
   });
-  editor.registerExternalContentHandler('files', () => notify('board.imagesUnavailable'));
-  editor.registerExternalContentHandler('file-replace', () => notify('board.imagesUnavailable'));
+
+  /** Upload one file; the asset to put on the board, or undefined after telling the person why not. */
+  async function upload(file: File): Promise<TLAsset | undefined> {
+    if (readOnly || editor.getIsReadonly()) return void notify('board.images.readOnly');
+    if (!ACCEPTED_IMAGE_TYPES.includes(file.type)) return void notify('board.images.wrongType');
+    if (!navigator.onLine) return void notify('board.images.offline');
+    try {
+      const asset = await getAssetInfo(editor, file);
+      if (!asset) return void notify('board.images.wrongType');
+      const { src } = await editor.uploadAsset(asset, file);
+      return { ...asset, props: { ...asset.props, src } } as TLAsset;
+    } catch (error) {
+      notify(error instanceof AssetUploadError ? `board.images.${error.reason}` : 'board.images.failed');
+      return undefined;
+    }
+  }
+
+  editor.registerExternalContentHandler('files', async ({ files, point }) => {
+    const at = point ?? editor.getViewportPageBounds().center;
+    const assets: TLAsset[] = [];
+    for (const file of files) {
+      const asset = await upload(file);
+      if (asset) assets.push(asset);
+    }
+    if (assets.length) await createShapesForAssets(editor, assets, at);
+  });
+
+  editor.registerExternalContentHandler('file-replace', async ({ file, shapeId }) => {
+    const shape = editor.getShape(shapeId);
+    if (shape?.type !== 'image') return void notify('board.images.wrongType');
+    const asset = await upload(file);
+    if (!asset) return;
+    editor.run(() => {
+      if (!editor.getAsset(asset.id)) editor.createAssets([asset]);
+      editor.updateShapes<TLImageShape>([{ id: shapeId, type: 'image', props: { assetId: asset.id } }]);
+    });
+  });
 }

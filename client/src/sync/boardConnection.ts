@@ -27,7 +27,12 @@ export class BoardConnection {
   private readonly listeners = new Set<() => void>();
   private readonly ready: Promise<void>;
 
-  constructor(workshopId: string, role: Role, token: string) {
+  constructor(
+    readonly workshopId: string,
+    role: Role,
+    /** The capability this browser holds; it also authorises image uploads. */
+    readonly token: string,
+  ) {
     const name = boardDocName(workshopId);
     this.readOnly = !canWrite(role, 'board');
     // Create the key-value view before any update arrives, so it indexes every record once.

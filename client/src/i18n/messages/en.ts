@@ -55,8 +55,14 @@ export const en: Record<MessageKey, string> = {
   'board.changeName': 'Change name',
   'board.people': '{count} connected',
   'board.loading': 'Loading the board …',
-  'board.imagesUnavailable':
-    'Images cannot be added yet: the server does not accept images. Write a note instead.',
+  'board.images.tooLarge':
+    'The image is too large. Make it smaller (a screenshot, for example) and try again.',
+  'board.images.wrongType': 'Only PNG, JPEG, GIF and WebP images can be added.',
+  'board.images.offline':
+    'The image could not be uploaded: no connection to the server. Try again once you are online.',
+  'board.images.readOnly': 'You are viewing this board and cannot add images.',
+  'board.images.rateLimited': 'Many images in a short time. Wait a minute and try again.',
+  'board.images.failed': 'The image could not be uploaded. Try again.',
   'board.urlPasted': 'The link was added as text. Samskapa never fetches content from other sites.',
   'board.canvasLabel': 'The board',
 

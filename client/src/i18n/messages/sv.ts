@@ -53,8 +53,14 @@ export const sv = {
   'board.changeName': 'Byt namn',
   'board.people': '{count} anslutna',
   'board.loading': 'Hämtar tavlan …',
-  'board.imagesUnavailable':
-    'Bilder kan inte läggas till ännu: servern tar inte emot bilder. Skriv en lapp i stället.',
+  'board.images.tooLarge':
+    'Bilden är för stor. Förminska den (till exempel med en skärmbild) och försök igen.',
+  'board.images.wrongType': 'Bara bilder i formaten PNG, JPEG, GIF och WebP kan läggas till.',
+  'board.images.offline':
+    'Bilden kunde inte laddas upp: ingen kontakt med servern. Försök igen när du är ansluten.',
+  'board.images.readOnly': 'Du tittar på tavlan och kan inte lägga till bilder.',
+  'board.images.rateLimited': 'Många bilder på kort tid. Vänta en minut och försök igen.',
+  'board.images.failed': 'Bilden kunde inte laddas upp. Försök igen.',
   'board.urlPasted': 'Länken lades in som text. Samskapa hämtar aldrig innehåll från andra webbplatser.',
   'board.canvasLabel': 'Tavlan',
 
