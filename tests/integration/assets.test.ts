@@ -137,6 +137,27 @@ describe('images stored as assets on the server', () => {
     expect(rows.n).toBe(0);
   });
 
+  it('uploads beyond ASSET_UPLOADS_PER_MINUTE from one address get 429 with a retry time', async () => {
+    const limited = await startServer({ env: { ASSET_UPLOADS_PER_MINUTE: '2' } });
+    try {
+      const w = await createWorkshop(limited);
+      const send = () =>
+        fetch(`${limited.http}/api/workshops/${w.id}/assets`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${w.participantToken}`, 'content-type': 'image/png' },
+          body: new Uint8Array(solidPng(2, 2, [9, 9, 9])),
+        });
+      expect((await send()).status).toBe(201);
+      expect((await send()).status).toBe(201);
+      const refused = await send();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ error: 'rate_limited' });
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('images survive a restart of the server', async () => {
     const w = await createWorkshop(server);
     const png = solidPng(12, 12, [10, 200, 10]);
