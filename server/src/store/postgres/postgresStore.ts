@@ -1,8 +1,8 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import type { WorkshopState } from '@samskapa/shared';
-import type { Store, WorkshopRow } from '../types';
+import type { Store } from '../types';
+import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -41,39 +41,6 @@ CREATE INDEX IF NOT EXISTS assets_workshop ON assets(workshop_id);
 const LOCK_NAMESPACE = 0x53616d73; // "Sams"
 /** Second key of the lock held while creating the schema (documents use `hashtext(doc)`). */
 const SCHEMA_LOCK = 0;
-
-interface DbWorkshop {
-  id: string;
-  title: string;
-  template: string | null;
-  locale: string;
-  /** BIGINT columns arrive as strings. */
-  created_at: string;
-  updated_at: string;
-  retain_until: string;
-  facilitator_hash: Buffer;
-  participant_hash: Buffer;
-  viewer_hash: Buffer;
-  join_code: string;
-  state: WorkshopState;
-}
-
-function toRow(r: DbWorkshop): WorkshopRow {
-  return {
-    id: r.id,
-    title: r.title,
-    template: r.template,
-    locale: r.locale,
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-    retainUntil: Number(r.retain_until),
-    facilitatorHash: r.facilitator_hash,
-    participantHash: r.participant_hash,
-    viewerHash: r.viewer_hash,
-    joinCode: r.join_code,
-    state: r.state,
-  };
-}
 
 const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 const toBytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -177,12 +144,12 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
       }
     },
     async get(id) {
-      const [r] = await query<DbWorkshop>('SELECT * FROM workshops WHERE id = $1', [id]);
-      return r && toRow(r);
+      const [r] = await query<WorkshopColumns>('SELECT * FROM workshops WHERE id = $1', [id]);
+      return r && workshopFromColumns(r);
     },
     async findByJoinCode(code) {
-      const [r] = await query<DbWorkshop>('SELECT * FROM workshops WHERE join_code = $1', [code]);
-      return r && toRow(r);
+      const [r] = await query<WorkshopColumns>('SELECT * FROM workshops WHERE join_code = $1', [code]);
+      return r && workshopFromColumns(r);
     },
     async delete(id) {
       await ready;

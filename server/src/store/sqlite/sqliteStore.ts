@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WorkshopState } from '@samskapa/shared';
-import type { AssetRow, Store, WorkshopRow } from '../types';
+import type { AssetRow, Store } from '../types';
+import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -36,38 +36,6 @@ CREATE TABLE IF NOT EXISTS assets (
 );
 CREATE INDEX IF NOT EXISTS assets_workshop ON assets(workshop_id);
 `;
-
-interface DbWorkshop {
-  id: string;
-  title: string;
-  template: string | null;
-  locale: string;
-  created_at: number;
-  updated_at: number;
-  retain_until: number;
-  facilitator_hash: Buffer;
-  participant_hash: Buffer;
-  viewer_hash: Buffer;
-  join_code: string;
-  state: WorkshopState;
-}
-
-function toRow(r: DbWorkshop): WorkshopRow {
-  return {
-    id: r.id,
-    title: r.title,
-    template: r.template,
-    locale: r.locale,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    retainUntil: r.retain_until,
-    facilitatorHash: r.facilitator_hash,
-    participantHash: r.participant_hash,
-    viewerHash: r.viewer_hash,
-    joinCode: r.join_code,
-    state: r.state,
-  };
-}
 
 /**
  * Every database handle this module opens and every statement prepared on it, kept referenced until the
@@ -115,8 +83,10 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     VALUES (@id, @title, @template, @locale, @createdAt, @updatedAt, @retainUntil, @facilitatorHash,
      @participantHash, @viewerHash, @joinCode, @state)`),
   );
-  const selectWorkshop = keep(db.prepare<[string], DbWorkshop>('SELECT * FROM workshops WHERE id = ?'));
-  const selectByCode = keep(db.prepare<[string], DbWorkshop>('SELECT * FROM workshops WHERE join_code = ?'));
+  const selectWorkshop = keep(db.prepare<[string], WorkshopColumns>('SELECT * FROM workshops WHERE id = ?'));
+  const selectByCode = keep(
+    db.prepare<[string], WorkshopColumns>('SELECT * FROM workshops WHERE join_code = ?'),
+  );
   const deleteWorkshop = keep(db.prepare<[string]>('DELETE FROM workshops WHERE id = ?'));
   const selectExpired = keep(
     db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE retain_until <= ?'),
@@ -167,11 +137,11 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     },
     async get(id) {
       const r = selectWorkshop.get(id);
-      return r && toRow(r);
+      return r && workshopFromColumns(r);
     },
     async findByJoinCode(code) {
       const r = selectByCode.get(code);
-      return r && toRow(r);
+      return r && workshopFromColumns(r);
     },
     async delete(id) {
       return purge(id);
