@@ -1,6 +1,14 @@
 import { connect as tcpConnect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
+import {
+  connect,
+  createWorkshop,
+  notes,
+  synced,
+  waitFor,
+  writeContinuously,
+  type Client,
+} from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 import { queryStoreFile } from './helpers/sqlite';
 
@@ -66,25 +74,14 @@ describe('every accepted change survives restarts and crashes', () => {
     const writers = [0, 1, 2].map(() => open(first, w.id, 'board', w.participantToken));
     await Promise.all(writers.map(synced));
 
-    let written = 0;
-    let writing = true;
-    const loop = (async () => {
-      while (writing) {
-        for (const [i, c] of writers.entries())
-          c.doc.getMap('notes').set(`w${i}-${written}`, `skrivet ${written}`);
-        written++;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    })();
-    await waitFor(() => written > 50, 'clients have written for a while');
+    const writing = writeContinuously(writers);
+    await waitFor(() => writing.written() > 50, 'clients have written for a while');
     await first.kill9();
     // Writes go on while the server is down; they must not be lost either.
     await new Promise((r) => setTimeout(r, 300));
     const second = await start({ dataDir: first.dataDir, port: first.port });
     await new Promise((r) => setTimeout(r, 300));
-    writing = false;
-    await loop;
-    const expected = written * writers.length;
+    const expected = (await writing.stop()) * writers.length;
 
     await waitFor(
       () => writers.every((c) => c.provider.wsconnected && c.provider.synced),

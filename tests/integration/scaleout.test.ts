@@ -1,6 +1,14 @@
 import { CloseCode } from '@samskapa/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
+import {
+  connect,
+  createWorkshop,
+  notes,
+  synced,
+  waitFor,
+  writeContinuously,
+  type Client,
+} from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 import {
   startBalancer,
@@ -173,23 +181,12 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     await Promise.all(writers.map(synced));
     expect(toA.routed).toEqual([a.port, a.port]);
 
-    let written = 0;
-    let writing = true;
-    const loop = (async () => {
-      while (writing) {
-        for (const [i, c] of writers.entries())
-          c.doc.getMap('notes').set(`w${i}-${written}`, `skrivet ${written}`);
-        written++;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    })();
-    await waitFor(() => written > 50, 'clients have written for a while');
+    const writing = writeContinuously(writers);
+    await waitFor(() => writing.written() > 50, 'clients have written for a while');
     await a.kill9();
     // Writes go on while A's clients find their way to B.
     await new Promise((r) => setTimeout(r, 500));
-    writing = false;
-    await loop;
-    const expected = written * writers.length;
+    const expected = (await writing.stop()) * writers.length;
 
     await waitFor(() => writers.every(connectedAndSynced), 'every writer is connected again');
     expect(toA.routed.slice(2).every((port) => port === b.port)).toBe(true);

@@ -75,3 +75,28 @@ export function notes(doc: Y.Doc): Record<string, string> {
     [...doc.getMap<string>('notes').entries()].sort(([a], [b]) => a.localeCompare(b)),
   );
 }
+
+/**
+ * Every writer adds one note every 5 ms until `stop()`; `stop` resolves with the number of notes each
+ * wrote. Used to crash or cut servers while people are typing.
+ */
+export function writeContinuously(writers: Client[]): { written: () => number; stop: () => Promise<number> } {
+  let written = 0;
+  let writing = true;
+  const loop = (async () => {
+    while (writing) {
+      for (const [i, c] of writers.entries())
+        c.doc.getMap('notes').set(`w${i}-${written}`, `skrivet ${written}`);
+      written++;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  return {
+    written: () => written,
+    stop: async () => {
+      writing = false;
+      await loop;
+      return written;
+    },
+  };
+}
