@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
+import { noteTexts, waitForBoard } from './helpers/board';
 import { launchChromium, personContext, waitInPage, type RequestLog } from './helpers/browser';
 
 interface Person {
@@ -32,22 +33,6 @@ async function joinWithName(person: Person): Promise<void> {
   await person.page.getByLabel(/Ditt namn/).fill(person.name);
   await person.page.getByRole('button', { name: 'Gå till tavlan' }).click();
   await waitForBoard(person.page);
-}
-
-async function waitForBoard(page: Page): Promise<void> {
-  await page.locator('.tl-canvas').waitFor({ timeout: 60_000 });
-  await waitInPage(
-    page,
-    'the board says it is connected',
-    () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'connected',
-  );
-}
-
-/** The text of every note the page shows (the note's label, without the author line tldraw adds). */
-function noteTexts(page: Page): Promise<string[]> {
-  return page
-    .locator('.tl-shape[data-shape-type="note"] .tl-rich-text')
-    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).innerText.trim()));
 }
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { BoardPage } from './BoardPage';
+import { useDocumentTitle } from './documentTitle';
 import { JoinCodePage } from './JoinCodePage';
 import { PageLayout } from './Layout';
 import { routeOf, usePath } from './router';
@@ -8,14 +9,12 @@ import { StartPage } from './StartPage';
 
 /** The app: one page per route. */
 export function App() {
-  const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const route = routeOf(usePath());
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = t('app.name');
-  }, [locale, t]);
+  }, [locale]);
 
   switch (route.page) {
     case 'start':
@@ -25,11 +24,17 @@ export function App() {
     case 'board':
       return <BoardPage key={route.workshopId} workshopId={route.workshopId} />;
     case 'notFound':
-      return (
-        <PageLayout>
-          <h1>{t('notFound.heading')}</h1>
-          <a href="/">{t('common.backToStart')}</a>
-        </PageLayout>
-      );
+      return <NotFoundPage />;
   }
+}
+
+function NotFoundPage() {
+  const t = useT();
+  useDocumentTitle(t('notFound.heading'));
+  return (
+    <PageLayout>
+      <h1>{t('notFound.heading')}</h1>
+      <a href="/">{t('common.backToStart')}</a>
+    </PageLayout>
+  );
 }

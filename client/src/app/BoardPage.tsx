@@ -1,11 +1,14 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Editor } from 'tldraw';
 import type { Role } from '@samskapa/shared';
 import { Board } from '../board/Board';
 import { mayMountCanvas } from '../board/licence';
+import { addNoteAtViewportCentre, isNewNoteShortcut, NEW_NOTE_SHORTCUT } from '../board/newNote';
 import { isMessageKey, useLocaleStore, useT, type MessageKey } from '../i18n/i18n';
 import { BoardConnection } from '../sync/boardConnection';
-import { loadClientConfig, type ClientConfig } from './api';
+import { loadClientConfig, loadWorkshopSummary, type ClientConfig } from './api';
+import { useDocumentTitle } from './documentTitle';
+import { useFocusOnArrival } from './focusOnArrival';
 import {
   colourFor,
   loadIdentity,
@@ -34,25 +37,41 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
 
   if (!access) {
     return (
-      <PageLayout>
-        <h1>{t('join.heading')}</h1>
+      <JoinStep>
         <p role="alert" className="error">
           {t('join.noAccess')}
         </p>
         <a href="/">{t('common.backToStart')}</a>
-      </PageLayout>
+      </JoinStep>
     );
   }
   if (!identity.name) {
     return (
-      <PageLayout>
-        <h1>{t('join.heading')}</h1>
+      <JoinStep>
         <NameForm initialName="" onSubmit={(name) => setIdentity(saveName(name))} />
-      </PageLayout>
+      </JoinStep>
     );
   }
   return <BoardView workshopId={workshopId} access={access} identity={identity} onRename={setIdentity} />;
 }
+
+/** The page before the board: its own title, and the heading takes the focus the last page dropped. */
+function JoinStep({ children }: { children: ReactNode }) {
+  const t = useT();
+  useDocumentTitle(t('join.heading'));
+  const heading = useFocusOnArrival<HTMLHeadingElement>();
+  return (
+    <PageLayout>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('join.heading')}
+      </h1>
+      {children}
+    </PageLayout>
+  );
+}
+
+/** A message for a live region; `at` tells a repeat of the same message apart, so it is read again. */
+type Announcement = { key: MessageKey; at: number };
 
 type ConfigState = { status: 'loading' } | { status: 'failed' } | { status: 'loaded'; config: ClientConfig };
 
@@ -72,7 +91,12 @@ function BoardView({
   const [config, setConfig] = useState<ConfigState>({ status: 'loading' });
   // Set once the board can be shown (synced, cached or timed out); destroyed when the page goes.
   const [connection, setConnection] = useState<BoardConnection | null>(null);
-  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [notice, setNotice] = useState<Announcement | null>(null);
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [workshopTitle, setWorkshopTitle] = useState<string | null>(null);
+  const heading = useFocusOnArrival<HTMLHeadingElement>();
+  useDocumentTitle(workshopTitle ?? t('board.heading'));
 
   useEffect(() => {
     let cancelled = false;
@@ -83,6 +107,17 @@ function BoardView({
       cancelled = true;
     };
   }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    // The title only names the page; without it the board works the same, so a failure is not shown.
+    loadWorkshopSummary(workshopId, access.token)
+      .then((summary) => !cancelled && setWorkshopTitle(summary.title))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [workshopId, access.token]);
 
   const canvasAllowed =
     config.status === 'loaded' && mayMountCanvas(window.location, config.config.tldrawLicenseKey);
@@ -95,6 +130,7 @@ function BoardView({
     return () => {
       cancelled = true;
       setConnection(null);
+      setEditor(null);
       next.destroy();
     };
   }, [canvasAllowed, workshopId, access.role, access.token]);
@@ -104,6 +140,25 @@ function BoardView({
     const timer = setTimeout(() => setNotice(null), 6000);
     return () => clearTimeout(timer);
   }, [notice]);
+
+  const mayAddNotes = access.role !== 'viewer' && connection !== null && !connection.readOnly;
+  const addNote = useCallback(() => {
+    if (!editor || !mayAddNotes) return;
+    if (addNoteAtViewportCentre(editor)) setAnnouncement({ key: 'board.newNote.added', at: Date.now() });
+  }, [editor, mayAddNotes]);
+
+  useEffect(() => {
+    if (!editor || !mayAddNotes) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isNewNoteShortcut(event) || event.repeat) return;
+      // Before tldraw sees it: Alt+N means "new note" wherever the focus is on this page.
+      event.preventDefault();
+      event.stopPropagation();
+      addNote();
+    };
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, [editor, mayAddNotes, addNote]);
 
   if (config.status === 'failed') {
     return (
@@ -127,20 +182,35 @@ function BoardView({
   return (
     <div className="board-page">
       <header className="board-header">
-        <h1 className="board-title">{t('app.name')}</h1>
+        <h1 className="board-title" ref={heading} tabIndex={-1}>
+          {workshopTitle ?? t('board.heading')}
+        </h1>
         <span className="role-badge" data-testid="role">
           {t(`board.role.${access.role}` satisfies `board.role.${Role}`)}
         </span>
         {connection && <ConnectionBadge connection={connection} />}
+        {mayAddNotes && (
+          <button
+            type="button"
+            className="primary new-note"
+            disabled={!editor}
+            aria-keyshortcuts={NEW_NOTE_SHORTCUT}
+            onClick={addNote}
+          >
+            {t('board.newNote')} <kbd>{NEW_NOTE_SHORTCUT}</kbd>
+          </button>
+        )}
         <span className="spacer" />
         <YourName identity={identity} onRename={onRename} />
         <LanguageSwitch />
       </header>
-      {notice && (
-        <p className="notice" role="status">
-          {t(notice)}
-        </p>
-      )}
+      {/* Live regions stay in the page and only their text changes, so screen readers read each message. */}
+      <p className="notice" role="status" data-testid="notice">
+        {notice && <span key={notice.at}>{t(notice.key)}</span>}
+      </p>
+      <p className="visually-hidden" role="status" data-testid="announcement">
+        {announcement && <span key={announcement.at}>{t(announcement.key)}</span>}
+      </p>
       <main className="board-main" aria-label={t('board.canvasLabel')}>
         {connection && config.status === 'loaded' ? (
           <Board
@@ -149,9 +219,10 @@ function BoardView({
             person={person}
             locale={locale}
             licenseKey={config.config.tldrawLicenseKey ?? undefined}
-            onNotice={setNotice}
-            onEditor={(editor) => {
-              window.samskapaEditor = editor;
+            onNotice={(key) => setNotice({ key, at: Date.now() })}
+            onEditor={(mounted) => {
+              window.samskapaEditor = mounted;
+              setEditor(mounted);
             }}
           />
         ) : (

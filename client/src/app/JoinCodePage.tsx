@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { normalizeJoinCode } from '@samskapa/shared';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { ApiError, lookUpJoinCode } from './api';
+import { useDocumentTitle } from './documentTitle';
 import { saveAccess } from './identity';
 import { PageLayout } from './Layout';
 import { navigate } from './router';
@@ -11,6 +12,7 @@ export function JoinCodePage({ code }: { code: string }) {
   const t = useT();
   const normalized = normalizeJoinCode(code);
   const [error, setError] = useState<MessageKey | null>(null);
+  useDocumentTitle(t('join.heading'));
 
   useEffect(() => {
     let cancelled = false;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -8,6 +8,7 @@ import {
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { createWorkshop } from './api';
 import { CopyField } from './CopyField';
+import { useDocumentTitle } from './documentTitle';
 import { saveAccess } from './identity';
 import { PageLayout } from './Layout';
 import { QrCode } from './QrCode';
@@ -33,6 +34,7 @@ export function StartPage() {
   const [created, setCreated] = useState<CreateWorkshopResponse | null>(null);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState(false);
+  useDocumentTitle(created ? t('start.created.title', { title: created.title }) : t('start.title'));
 
   const onCreate = async (event: FormEvent) => {
     event.preventDefault();
@@ -131,9 +133,14 @@ export function StartPage() {
 function CreatedWorkshop({ workshop }: { workshop: CreateWorkshopResponse }) {
   const t = useT();
   const participantUrl = onThisOrigin(workshop.participantUrl);
+  // The form that had the focus is gone; the heading says what happened and starts what to do next.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <div className="created" data-testid="created-workshop">
-      <h3>{t('start.created.heading', { title: workshop.title })}</h3>
+      <h3 ref={heading} tabIndex={-1} data-testid="created-heading">
+        {t('start.created.heading', { title: workshop.title })}
+      </h3>
       <p>{t('start.created.intro')}</p>
       <CopyField
         label={t('start.created.participantLink')}

@@ -35,3 +35,14 @@ export type ClientConfig = z.infer<typeof ClientConfig>;
 export async function loadClientConfig(): Promise<ClientConfig> {
   return getJson(await fetch('/api/config'), ClientConfig);
 }
+
+const WorkshopSummary = z.object({ title: z.string() });
+export type WorkshopSummary = z.infer<typeof WorkshopSummary>;
+
+/** What any holder of a capability may read about a workshop (its title, for the heading). */
+export async function loadWorkshopSummary(workshopId: string, token: string): Promise<WorkshopSummary> {
+  const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return getJson(response, WorkshopSummary);
+}

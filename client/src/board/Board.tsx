@@ -8,6 +8,7 @@ import {
   UserRecordType,
   useTldrawCurrentUser,
   type Editor,
+  type TLUiOverrides,
   type TLUser,
   type TLUserPreferences,
 } from 'tldraw';
@@ -20,10 +21,21 @@ import { bindPresence } from '../sync/presence';
 import { boardShapeUtils, editorShapeUtils } from './shapeUtils';
 import { installExternalContentPolicy } from './externalContent';
 import { serverAssetStore } from './assetStore';
-import type { MessageKey } from '../i18n/i18n';
+import { translate, type MessageKey } from '../i18n/i18n';
 
 // Every font, icon and translation is emitted by Vite and served by our own server.
 const assetUrls = getAssetUrlsByImport();
+
+/** tldraw's own words, where ours differ: its Swedish calls the note tool "Anmärkning" (an objection). */
+const overrides: TLUiOverrides = {
+  translations: {
+    sv: { 'tool.note': translate('sv', 'board.tool.note') },
+    en: { 'tool.note': translate('en', 'board.tool.note') },
+  },
+};
+
+/** A board has one page: no page menu. */
+const components = { PageMenu: null };
 
 export interface BoardProps {
   connection: BoardConnection;
@@ -64,8 +76,16 @@ export function Board({ connection, person, locale, licenseKey, onNotice, onEdit
     [connection, $user, $status, $mode],
   );
 
+  // The page is named once, in the language of whoever opens a new board first; the name never shows.
+  const [pageName] = useState(() => translate(locale, 'board.pageName'));
+
   useEffect(() => {
-    const unbindRecords = bindRecords({ store, doc: connection.doc, readOnly: connection.readOnly });
+    const unbindRecords = bindRecords({
+      store,
+      doc: connection.doc,
+      readOnly: connection.readOnly,
+      pageName,
+    });
     const unbindPresence = bindPresence({ store, awareness: connection.provider.awareness, user: $user });
     connection.provider.awareness.setLocalStateField(AWARENESS_FIELDS.user, {
       id: person.id,
@@ -76,7 +96,7 @@ export function Board({ connection, person, locale, licenseKey, onNotice, onEdit
       unbindPresence();
       unbindRecords();
     };
-  }, [store, connection, $user, person.id, person.name, person.color]);
+  }, [store, connection, $user, person.id, person.name, person.color, pageName]);
 
   const preferences = useMemo<TLUserPreferences>(
     () => ({ id: person.id, name: person.name, color: person.color, locale, colorScheme: 'light' }),
@@ -92,6 +112,8 @@ export function Board({ connection, person, locale, licenseKey, onNotice, onEdit
       licenseKey={licenseKey}
       assetUrls={assetUrls}
       shapeUtils={editorShapeUtils}
+      overrides={overrides}
+      components={components}
       onMount={(editor) => {
         installExternalContentPolicy(editor, onNotice, connection.readOnly);
         if (connection.readOnly) editor.updateInstanceState({ isReadonly: true });

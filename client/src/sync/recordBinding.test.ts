@@ -140,6 +140,25 @@ describe('tldraw ⇄ Yjs record binding', () => {
     expect(noteText(store, note.id)).toBe('finns redan');
   });
 
+  it('a client that seeds an empty doc names the page in the UI language, not tldraw’s "Page 1"', () => {
+    const doc = new Y.Doc();
+    const store = newStore();
+    store.put([buildDocumentRecord(), buildPageRecord('Page 1')]);
+    cleanups.push(bindRecords({ store, doc, pageName: 'Tavla' }));
+    const pages = [...boardRecords(doc).map.values()].map((e) => e.val).filter((r) => r.typeName === 'page');
+    expect(pages.map((p) => p.name)).toEqual(['Tavla']);
+    expect(store.allRecords().find((r) => r.typeName === 'page')).toMatchObject({ name: 'Tavla' });
+  });
+
+  it('a doc that already has a page keeps its name whatever language the joining client speaks', () => {
+    const doc = new Y.Doc();
+    for (const r of [buildDocumentRecord(), buildPageRecord('Tavla')])
+      boardRecords(doc).set(r.id, r as never);
+    const store = newStore();
+    cleanups.push(bindRecords({ store, doc, pageName: 'Board' }));
+    expect(store.allRecords().find((r) => r.typeName === 'page')).toMatchObject({ name: 'Tavla' });
+  });
+
   it('a read-only client never writes into the doc', async () => {
     const doc = new Y.Doc();
     const store = newStore();

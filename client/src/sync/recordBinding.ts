@@ -13,6 +13,11 @@ export interface RecordBindingOptions {
   doc: Y.Doc;
   /** Read-only clients never write local changes into the doc (the server would drop them). */
   readOnly?: boolean;
+  /**
+   * The name a board's page gets when this client seeds an empty doc (tldraw's default, "Page 1",
+   * would be written into the shared doc in English); a doc with content keeps its name.
+   */
+  pageName?: string;
   /** Called for each remote record that could not be applied; the board keeps its previous state. */
   onSkippedRecord?: (skipped: SkippedRecord) => void;
 }
@@ -25,6 +30,7 @@ export function bindRecords({
   store,
   doc,
   readOnly = false,
+  pageName,
   onSkippedRecord,
 }: RecordBindingOptions): () => void {
   const records = boardRecords(doc);
@@ -86,6 +92,13 @@ export function bindRecords({
       .map((r) => r.id);
     applyRemote(docEntries, stale);
   } else {
+    if (pageName !== undefined && !readOnly) {
+      const renamed = store
+        .allRecords()
+        .filter((r) => r.typeName === 'page' && r.name !== pageName)
+        .map((page) => ({ ...page, name: pageName }));
+      if (renamed.length > 0) store.put(renamed);
+    }
     writeLocal(
       store.allRecords().filter((r) => documentTypes.has(r.typeName as never)),
       [],

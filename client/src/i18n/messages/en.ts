@@ -12,7 +12,10 @@ export const en: Record<MessageKey, string> = {
   'common.copied': 'Copied',
   'common.backToStart': 'Back to the start page',
   'common.tryAgain': 'Try again',
+  'common.pageTitle': '{page} – Samskapa',
 
+  'start.title': 'Create or join a workshop',
+  'start.created.title': 'The workshop “{title}” is ready',
   'start.create.heading': 'Create a workshop',
   'start.create.titleLabel': 'Workshop name',
   'start.create.titlePlaceholder': 'e.g. Reference group – co-creation',
@@ -65,6 +68,10 @@ export const en: Record<MessageKey, string> = {
   'board.images.failed': 'The image could not be uploaded. Try again.',
   'board.urlPasted': 'The link was added as text. Samskapa never fetches content from other sites.',
   'board.canvasLabel': 'The board',
+  'board.pageName': 'Board',
+  'board.tool.note': 'Note',
+  'board.newNote': 'New note',
+  'board.newNote.added': 'New note in the middle of the board. Type the text and press Esc when done.',
 
   'connection.label': 'Connection',
   'connection.connecting': 'Connecting …',

@@ -10,7 +10,10 @@ export const sv = {
   'common.copied': 'Kopierat',
   'common.backToStart': 'Till startsidan',
   'common.tryAgain': 'Försök igen',
+  'common.pageTitle': '{page} – Samskapa',
 
+  'start.title': 'Skapa eller gå med i en workshop',
+  'start.created.title': 'Workshopen ”{title}” är skapad',
   'start.create.heading': 'Skapa en workshop',
   'start.create.titleLabel': 'Workshopens namn',
   'start.create.titlePlaceholder': 't.ex. Referensgruppsmöte – tema samskapande',
@@ -63,6 +66,10 @@ export const sv = {
   'board.images.failed': 'Bilden kunde inte laddas upp. Försök igen.',
   'board.urlPasted': 'Länken lades in som text. Samskapa hämtar aldrig innehåll från andra webbplatser.',
   'board.canvasLabel': 'Tavlan',
+  'board.pageName': 'Tavla',
+  'board.tool.note': 'Lapp',
+  'board.newNote': 'Ny lapp',
+  'board.newNote.added': 'Ny lapp mitt på tavlan. Skriv texten och tryck Esc när du är klar.',
 
   'connection.label': 'Anslutning',
   'connection.connecting': 'Ansluter …',

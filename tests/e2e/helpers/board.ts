@@ -1,0 +1,19 @@
+import type { Page } from 'playwright-core';
+import { waitInPage } from './browser';
+
+/** Waits for the canvas and for the board to say it is connected. */
+export async function waitForBoard(page: Page): Promise<void> {
+  await page.locator('.tl-canvas').waitFor({ timeout: 60_000 });
+  await waitInPage(
+    page,
+    'the board says it is connected',
+    () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'connected',
+  );
+}
+
+/** The text of every note the page shows (the note's label, without the author line tldraw adds). */
+export function noteTexts(page: Page): Promise<string[]> {
+  return page
+    .locator('.tl-shape[data-shape-type="note"] .tl-rich-text')
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).innerText.trim()));
+}
