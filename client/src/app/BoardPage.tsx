@@ -5,12 +5,15 @@ import { Board } from '../board/Board';
 import { mayMountCanvas } from '../board/licence';
 import { addNoteAtViewportCentre, isNewNoteShortcut, NEW_NOTE_SHORTCUT } from '../board/newNote';
 import { isMessageKey, useLocaleStore, useT, type MessageKey } from '../i18n/i18n';
+import { readOnlyWhenRejected } from '../board/readOnlyWhenRejected';
 import { BoardConnection } from '../sync/boardConnection';
 import { loadClientConfig, loadWorkshopSummary, type ClientConfig } from './api';
 import { useDocumentTitle } from './documentTitle';
+import { FacilitatorLink } from './FacilitatorLink';
 import { useFocusOnArrival } from './focusOnArrival';
 import {
   colourFor,
+  isKnownDeleted,
   loadIdentity,
   saveName,
   takeAccessFromLocation,
@@ -20,6 +23,8 @@ import {
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageLayout } from './Layout';
 import { NameForm } from './NameForm';
+import { useAccessVerdict } from './useAccessVerdict';
+import { WorkshopGonePage } from './WorkshopGonePage';
 
 declare global {
   interface Window {
@@ -35,6 +40,7 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
   const [access] = useState(() => takeAccessFromLocation(workshopId));
   const [identity, setIdentity] = useState<Identity>(loadIdentity);
 
+  if (!access && isKnownDeleted(workshopId)) return <WorkshopGonePage />;
   if (!access) {
     return (
       <JoinStep>
@@ -135,6 +141,8 @@ function BoardView({
     };
   }, [canvasAllowed, workshopId, access.role, access.token]);
 
+  const deleted = useAccessVerdict(workshopId, access, connection);
+
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(null), 6000);
@@ -160,6 +168,7 @@ function BoardView({
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
   }, [editor, mayAddNotes, addNote]);
 
+  if (deleted) return <WorkshopGonePage />;
   if (config.status === 'failed') {
     return (
       <PageLayout>
@@ -201,6 +210,7 @@ function BoardView({
           </button>
         )}
         <span className="spacer" />
+        <FacilitatorLink workshopId={workshopId} access={access} />
         <YourName identity={identity} onRename={onRename} />
         <LanguageSwitch />
       </header>
@@ -223,6 +233,7 @@ function BoardView({
             onEditor={(mounted) => {
               window.samskapaEditor = mounted;
               setEditor(mounted);
+              readOnlyWhenRejected(mounted, connection);
             }}
           />
         ) : (

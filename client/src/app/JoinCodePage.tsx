@@ -3,7 +3,7 @@ import { normalizeJoinCode } from '@samskapa/shared';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { ApiError, lookUpJoinCode } from './api';
 import { useDocumentTitle } from './documentTitle';
-import { saveAccess } from './identity';
+import { chooseAccess } from './identity';
 import { PageLayout } from './Layout';
 import { navigate } from './router';
 
@@ -19,7 +19,8 @@ export function JoinCodePage({ code }: { code: string }) {
     lookUpJoinCode(normalized)
       .then(({ workshopId, participantToken }) => {
         if (cancelled) return;
-        saveAccess(workshopId, { role: 'participant', token: participantToken });
+        // Typing the code is a choice for this tab, like opening a link; the server just vouched for it.
+        chooseAccess(workshopId, { role: 'participant', token: participantToken }, { verified: true });
         navigate(`/w/${workshopId}`, { replace: true });
       })
       .catch((e: unknown) => {

@@ -9,7 +9,7 @@ import { useLocaleStore, useT } from '../i18n/i18n';
 import { createWorkshop } from './api';
 import { CopyField } from './CopyField';
 import { useDocumentTitle } from './documentTitle';
-import { saveAccess } from './identity';
+import { chooseAccess } from './identity';
 import { PageLayout } from './Layout';
 import { QrCode } from './QrCode';
 import { navigate } from './router';
@@ -44,7 +44,11 @@ export function StartPage() {
     try {
       const workshop = await createWorkshop({ title: title.trim(), locale });
       // The facilitator secret goes straight into this browser; it never has to sit in the address bar.
-      saveAccess(workshop.id, { role: 'facilitator', token: workshop.facilitatorToken });
+      chooseAccess(
+        workshop.id,
+        { role: 'facilitator', token: workshop.facilitatorToken },
+        { verified: true },
+      );
       setCreated(workshop);
     } catch {
       setCreateError(true);
@@ -156,6 +160,12 @@ function CreatedWorkshop({ workshop }: { workshop: CreateWorkshopResponse }) {
         label={t('start.created.viewerLink')}
         value={onThisOrigin(workshop.viewerUrl)}
         testId="viewer-link"
+      />
+      <CopyField
+        label={t('start.created.facilitatorLink')}
+        value={onThisOrigin(workshop.facilitatorUrl)}
+        description={t('facilitatorLink.warning')}
+        testId="facilitator-link"
       />
       <p className="hint">{t('start.created.facilitatorNote')}</p>
       <button type="button" className="primary" onClick={() => navigate(`/w/${workshop.id}`)}>

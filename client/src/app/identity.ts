@@ -48,19 +48,76 @@ export function saveName(name: string): Identity {
   return identity;
 }
 
-/** The capability this browser holds for a workshop, if any. */
-export function loadAccess(workshopId: string): Access | null {
-  const stored = readJson(accessKey(workshopId)) as Partial<Access> | null;
-  if (!stored || typeof stored.token !== 'string' || !stored.role || !(stored.role in ROLE_RANK)) return null;
-  return { role: stored.role, token: stored.token };
+/*
+ * Where capabilities live. A tab uses the link that was opened in it (sessionStorage), so a projector
+ * link opened on the facilitator's laptop gives a read-only tab there. The browser remembers the
+ * strongest capability the server has accepted (localStorage), so the facilitator can reopen the board
+ * later without the link. A link never displaces a remembered capability before the server accepts it
+ * (a link cut short in an email must not lock anyone out), and a rejected one is forgotten.
+ */
+const tabAccessKey = (workshopId: string) => `samskapa.tabAccess.${workshopId}`;
+const deletedKey = (workshopId: string) => `samskapa.deleted.${workshopId}`;
+
+function parseAccess(raw: string | null): Access | null {
+  try {
+    const stored = (raw ? JSON.parse(raw) : null) as Partial<Access> | null;
+    if (!stored || typeof stored.token !== 'string' || !stored.role || !(stored.role in ROLE_RANK))
+      return null;
+    return { role: stored.role, token: stored.token };
+  } catch {
+    return null;
+  }
 }
 
-/** Keeps a capability; a weaker one never replaces a stronger one already held. */
-export function saveAccess(workshopId: string, access: Access): Access {
+/** The capability this browser remembers for a workshop (the strongest accepted one), if any. */
+export function loadAccess(workshopId: string): Access | null {
+  return parseAccess(localStorage.getItem(accessKey(workshopId)));
+}
+
+/**
+ * Remembers a capability for reopening later. With nothing remembered any capability is kept; a
+ * remembered one is replaced only by one the server has accepted (`verified`) and at least as strong.
+ */
+export function rememberAccess(
+  workshopId: string,
+  access: Access,
+  { verified }: { verified: boolean },
+): void {
   const current = loadAccess(workshopId);
-  if (current && ROLE_RANK[current.role] > ROLE_RANK[access.role]) return current;
+  if (current && (!verified || ROLE_RANK[current.role] > ROLE_RANK[access.role])) return;
   localStorage.setItem(accessKey(workshopId), JSON.stringify(access));
-  return access;
+}
+
+/** Opens a workshop in this tab with a capability the person just chose (a link, a join code). */
+export function chooseAccess(workshopId: string, access: Access, { verified }: { verified: boolean }): void {
+  sessionStorage.setItem(tabAccessKey(workshopId), JSON.stringify(access));
+  localStorage.removeItem(deletedKey(workshopId));
+  rememberAccess(workshopId, access, { verified });
+}
+
+/** The capability this tab uses: the one opened in it, else the one the browser remembers. */
+export function accessForTab(workshopId: string): Access | null {
+  return parseAccess(sessionStorage.getItem(tabAccessKey(workshopId))) ?? loadAccess(workshopId);
+}
+
+/** Forgets a capability the server refused (4401), in this tab and in the browser's memory. */
+export function forgetAccess(workshopId: string, token: string): void {
+  if (parseAccess(sessionStorage.getItem(tabAccessKey(workshopId)))?.token === token) {
+    sessionStorage.removeItem(tabAccessKey(workshopId));
+  }
+  if (loadAccess(workshopId)?.token === token) localStorage.removeItem(accessKey(workshopId));
+}
+
+/** Forgets every capability for a workshop the server says no longer exists, and remembers that it is gone. */
+export function forgetDeletedWorkshop(workshopId: string): void {
+  sessionStorage.removeItem(tabAccessKey(workshopId));
+  localStorage.removeItem(accessKey(workshopId));
+  localStorage.setItem(deletedKey(workshopId), '1');
+}
+
+/** Whether this browser saw the server say the workshop was deleted. */
+export function isKnownDeleted(workshopId: string): boolean {
+  return localStorage.getItem(deletedKey(workshopId)) === '1';
 }
 
 /** Reads a capability from a link fragment (`#f=…`, `#p=…`, `#v=…`). */
@@ -73,17 +130,23 @@ export function parseFragment(hash: string): Access | null {
   return null;
 }
 
+/** The link (with its secret in the fragment) that opens a workshop with a capability. */
+export function capabilityLink(origin: string, workshopId: string, access: Access): string {
+  return `${origin}/w/${workshopId}#${LINK_FRAGMENT_KEY[access.role]}=${encodeURIComponent(access.token)}`;
+}
+
 /**
- * Takes the capability out of the address bar: stores it and replaces the URL without the fragment,
- * so the secret never stays in history, bookmarks or screenshots of the address bar.
+ * Takes the capability out of the address bar: the tab uses it, and the URL is replaced without the
+ * fragment, so the secret never stays in history, bookmarks or screenshots of the address bar.
  */
 export function takeAccessFromLocation(workshopId: string): Access | null {
   const fromLink = parseFragment(window.location.hash);
   if (fromLink) {
     history.replaceState(history.state, '', window.location.pathname + window.location.search);
-    return saveAccess(workshopId, fromLink);
+    chooseAccess(workshopId, fromLink, { verified: false });
+    return fromLink;
   }
-  return loadAccess(workshopId);
+  return accessForTab(workshopId);
 }
 
 const PRESENCE_COLOURS = [

@@ -91,6 +91,11 @@ export class BoardConnection {
     return () => this.listeners.delete(listener);
   };
 
+  /** Deletes this board's offline copy from the browser (the workshop no longer exists). */
+  clearCache(): Promise<void> {
+    return this.cache.clearData();
+  }
+
   destroy(): void {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);

@@ -12,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   'common.copied': 'Copied',
   'common.backToStart': 'Back to the start page',
   'common.tryAgain': 'Try again',
+  'common.copiedStatus': 'Copied: {label}.',
+  'common.selectedForCopy': 'Selected – copy with Ctrl+C (Cmd+C on a Mac).',
   'common.pageTitle': '{page} – Samskapa',
 
   'start.title': 'Create or join a workshop',
@@ -29,9 +31,10 @@ export const en: Record<MessageKey, string> = {
   'start.created.joinCode': 'Code to type on the start page',
   'start.created.qr': 'QR code of the participant link',
   'start.created.viewerLink': 'Link for viewing (projector, read-only)',
+  'start.created.facilitatorLink': 'Facilitator link (yours – do not share it)',
   'start.created.openFacilitator': 'Open the board as facilitator',
   'start.created.facilitatorNote':
-    'The facilitator link gives full control. It is kept in this browser; do not share it.',
+    'This browser remembers the facilitator link, so you can open the board here again later.',
   'start.join.heading': 'Join a workshop',
   'start.join.codeLabel': 'Code',
   'start.join.codeHint': 'Six characters, for example K7M2QX.',
@@ -68,6 +71,13 @@ export const en: Record<MessageKey, string> = {
   'board.images.failed': 'The image could not be uploaded. Try again.',
   'board.urlPasted': 'The link was added as text. Samskapa never fetches content from other sites.',
   'board.canvasLabel': 'The board',
+  'board.facilitatorLink.open': 'Facilitator link',
+  'board.facilitatorLink.label': 'Your facilitator link',
+  'facilitatorLink.warning':
+    'This link gives full control over the workshop, including deleting it. Keep it to open the board as facilitator on another device, but never send it to participants.',
+  'gone.heading': 'This workshop no longer exists',
+  'gone.body':
+    'The workshop has been deleted. Nothing of it is left on the server or in this browser. Ask the facilitator if you need the result.',
   'board.pageName': 'Board',
   'board.tool.note': 'Note',
   'board.newNote': 'New note',

@@ -10,6 +10,8 @@ export const sv = {
   'common.copied': 'Kopierat',
   'common.backToStart': 'Till startsidan',
   'common.tryAgain': 'Försök igen',
+  'common.copiedStatus': 'Kopierat: {label}.',
+  'common.selectedForCopy': 'Markerat – kopiera med Ctrl+C (Cmd+C på Mac).',
   'common.pageTitle': '{page} – Samskapa',
 
   'start.title': 'Skapa eller gå med i en workshop',
@@ -27,9 +29,10 @@ export const sv = {
   'start.created.joinCode': 'Kod att skriva in på startsidan',
   'start.created.qr': 'QR-kod till deltagarlänken',
   'start.created.viewerLink': 'Länk för visning (projektor, endast läsa)',
+  'start.created.facilitatorLink': 'Facilitatorlänk (din egen – dela den inte)',
   'start.created.openFacilitator': 'Öppna tavlan som facilitator',
   'start.created.facilitatorNote':
-    'Facilitatorlänken ger full behörighet. Den sparas i den här webbläsaren; dela den inte.',
+    'Den här webbläsaren kommer ihåg facilitatorlänken, så du kan öppna tavlan här igen senare.',
   'start.join.heading': 'Gå med i en workshop',
   'start.join.codeLabel': 'Kod',
   'start.join.codeHint': 'Sex tecken, till exempel K7M2QX.',
@@ -66,6 +69,13 @@ export const sv = {
   'board.images.failed': 'Bilden kunde inte laddas upp. Försök igen.',
   'board.urlPasted': 'Länken lades in som text. Samskapa hämtar aldrig innehåll från andra webbplatser.',
   'board.canvasLabel': 'Tavlan',
+  'board.facilitatorLink.open': 'Facilitatorlänk',
+  'board.facilitatorLink.label': 'Din facilitatorlänk',
+  'facilitatorLink.warning':
+    'Länken ger full kontroll över workshopen, även att radera den. Spara den för att öppna tavlan som facilitator på en annan enhet, men skicka den aldrig till deltagare.',
+  'gone.heading': 'Workshopen finns inte längre',
+  'gone.body':
+    'Workshopen har raderats. Inget av den finns kvar på servern eller i den här webbläsaren. Fråga facilitatorn om du behöver resultatet.',
   'board.pageName': 'Tavla',
   'board.tool.note': 'Lapp',
   'board.newNote': 'Ny lapp',

@@ -1,0 +1,37 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { CloseCode } from '@samskapa/shared';
+import type { BoardConnection } from '../sync/boardConnection';
+import { forgetAccess, forgetDeletedWorkshop, rememberAccess, type Access } from './identity';
+
+const noSubscription = () => () => {};
+
+/**
+ * Keeps this browser's capabilities in step with the server's verdict on them: an accepted one is
+ * remembered for reopening later, a refused one (4401) is forgotten so the right link or the join code
+ * work again, and a deleted workshop (4404) leaves neither capability nor offline copy behind.
+ * Returns whether the workshop is gone.
+ */
+export function useAccessVerdict(
+  workshopId: string,
+  access: Access,
+  connection: BoardConnection | null,
+): boolean {
+  const state = useSyncExternalStore(
+    connection?.subscribe ?? noSubscription,
+    () => connection?.getState() ?? null,
+  );
+  const deleted = state?.kind === 'rejected' && state.code === CloseCode.notFound;
+
+  useEffect(() => {
+    if (!connection || !state) return;
+    if (state.kind === 'connected') rememberAccess(workshopId, access, { verified: true });
+    else if (state.kind === 'rejected' && state.code === CloseCode.unauthorized) {
+      forgetAccess(workshopId, access.token);
+    } else if (state.kind === 'rejected' && state.code === CloseCode.notFound) {
+      forgetDeletedWorkshop(workshopId);
+      void connection.clearCache();
+    }
+  }, [workshopId, access, connection, state]);
+
+  return deleted;
+}
