@@ -55,6 +55,10 @@ describe('a workshop on one live board', () => {
 
     participantUrl = await facilitator.page.getByTestId('participant-link').inputValue();
     joinCode = (await facilitator.page.getByTestId('join-code').innerText()).trim();
+    // The tests run on 127.0.0.1: the facilitator is warned that phones cannot open such links.
+    await expect(facilitator.page.getByTestId('loopback-warning').innerText()).resolves.toContain(
+      'localhost',
+    );
     viewerUrl = await facilitator.page.getByTestId('viewer-link').inputValue();
     expect(participantUrl).toMatch(new RegExp(`^${server.http}/w/[A-Za-z0-9_-]{16}#p=`));
     expect(joinCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);

@@ -20,6 +20,11 @@ function onThisOrigin(url: string): string {
   return `${window.location.origin}${parsed.pathname}${parsed.hash}`;
 }
 
+/** True when links made here point at the facilitator's own computer, where phones cannot reach them. */
+export function isLoopbackHost(hostname: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname) || hostname.endsWith('.localhost');
+}
+
 function isJoinCode(code: string): boolean {
   return code.length === JOIN_CODE_LENGTH && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c));
 }
@@ -146,6 +151,11 @@ function CreatedWorkshop({ workshop }: { workshop: CreateWorkshopResponse }) {
         {t('start.created.heading', { title: workshop.title })}
       </h3>
       <p>{t('start.created.intro')}</p>
+      {isLoopbackHost(window.location.hostname) && (
+        <p className="hint" role="note" data-testid="loopback-warning">
+          {t('start.created.loopbackWarning')}
+        </p>
+      )}
       <CopyField
         label={t('start.created.participantLink')}
         value={participantUrl}
