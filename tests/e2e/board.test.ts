@@ -55,6 +55,11 @@ describe('a workshop on one live board', () => {
 
     participantUrl = await facilitator.page.getByTestId('participant-link').inputValue();
     joinCode = (await facilitator.page.getByTestId('join-code').innerText()).trim();
+    // The facilitator is told when everything will be deleted (90 days by default).
+    const deletionYear = new Date(Date.now() + 90 * 86_400_000).getFullYear();
+    await expect(facilitator.page.getByTestId('retention').innerText()).resolves.toMatch(
+      new RegExp(`raderas automatiskt den .*${deletionYear}`),
+    );
     // The tests run on 127.0.0.1: the facilitator is warned that phones cannot open such links.
     await expect(facilitator.page.getByTestId('loopback-warning').innerText()).resolves.toContain(
       'localhost',

@@ -33,6 +33,10 @@ describe('workshops, links and join codes over HTTP', () => {
       expect(Buffer.from(token, 'base64url').length).toBe(32);
     }
     expect(new Set([w.facilitatorToken, w.participantToken, w.viewerToken]).size).toBe(3);
+    // Deleted after the default 90 days, and the facilitator is told when.
+    const days = (Date.parse(w.retainUntil) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(89.9);
+    expect(days).toBeLessThanOrEqual(90);
   });
 
   it('a bad body gets 400 with the reasons, an oversized body 413, and nothing is created', async () => {

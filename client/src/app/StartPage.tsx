@@ -151,6 +151,13 @@ function CreatedWorkshop({ workshop }: { workshop: CreateWorkshopResponse }) {
         {t('start.created.heading', { title: workshop.title })}
       </h3>
       <p>{t('start.created.intro')}</p>
+      <p data-testid="retention">
+        {t('start.created.retention', {
+          date: new Intl.DateTimeFormat(document.documentElement.lang || 'sv', { dateStyle: 'long' }).format(
+            new Date(workshop.retainUntil),
+          ),
+        })}
+      </p>
       {isLoopbackHost(window.location.hostname) && (
         <p className="hint" role="note" data-testid="loopback-warning">
           {t('start.created.loopbackWarning')}

@@ -94,6 +94,7 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
       facilitatorUrl: `${base}#${LINK_FRAGMENT_KEY.facilitator}=${tokens.facilitator}`,
       participantUrl: `${base}#${LINK_FRAGMENT_KEY.participant}=${tokens.participant}`,
       viewerUrl: `${base}#${LINK_FRAGMENT_KEY.viewer}=${tokens.viewer}`,
+      retainUntil: new Date(now + opts.retentionDays * DAY_MS).toISOString(),
     };
     req.log.info({ workshopId: id }, 'workshop created');
     return reply.code(201).send(response);

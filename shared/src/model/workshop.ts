@@ -30,6 +30,8 @@ export const CreateWorkshopResponse = z.object({
   facilitatorUrl: z.string(),
   participantUrl: z.string(),
   viewerUrl: z.string(),
+  /** When the workshop and everything in it is deleted (ISO 8601). */
+  retainUntil: z.string(),
 });
 export type CreateWorkshopResponse = z.infer<typeof CreateWorkshopResponse>;
 

@@ -30,6 +30,7 @@ export const en: Record<MessageKey, string> = {
   'start.created.participantLink': 'Link for participants',
   'start.created.joinCode': 'Code to type on the start page',
   'start.created.qr': 'QR code of the participant link',
+  'start.created.retention': 'The workshop and everything in it is deleted automatically on {date}.',
   'start.created.loopbackWarning':
     'The links and the QR code point at this computer (localhost), so phones and other computers cannot open them. Open Samskapa through this computer’s network address instead (server started with HOST=0.0.0.0) and create the workshop there.',
   'start.created.viewerLink': 'Link for viewing (projector, read-only)',

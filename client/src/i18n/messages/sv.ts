@@ -28,6 +28,7 @@ export const sv = {
   'start.created.participantLink': 'Länk för deltagare',
   'start.created.joinCode': 'Kod att skriva in på startsidan',
   'start.created.qr': 'QR-kod till deltagarlänken',
+  'start.created.retention': 'Workshopen och allt i den raderas automatiskt den {date}.',
   'start.created.loopbackWarning':
     'Länkarna och QR-koden pekar på den här datorn (localhost), så telefoner och andra datorer kan inte öppna dem. Öppna Samskapa via datorns nätverksadress i stället (servern startad med HOST=0.0.0.0) och skapa workshopen där.',
   'start.created.viewerLink': 'Länk för visning (projektor, endast läsa)',
