@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Failures show whole arrays and objects: a flaky run must say what it saw.
+    chaiConfig: { truncateThreshold: 0 },
     projects: [
       {
         test: {

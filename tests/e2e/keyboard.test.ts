@@ -155,6 +155,27 @@ describe('keyboard only, with a page title and focus that say where you are', ()
     expect(new Set(corners).size).toBe(corners.length);
   });
 
+  it('letters typed before the note is ready to edit stay in the order they were typed', async () => {
+    // The note's text editor gets ready a moment after Alt+N (a timer, then tldraw's own 100 ms timer);
+    // on a slow phone or under a fast typist letters arrive before that. The page clock is held still
+    // so those moments happen exactly between the letters typed here.
+    const page = await newPage('Snabb');
+    await page.clock.install();
+    await joinByKeyboard(page, 'Snabb');
+    await page.getByRole('button', { name: /Byt namn/ }).focus();
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    await page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => focused(page)).toMatchObject({ inNote: true });
+    await page.keyboard.type('Snabbt ');
+    await page.clock.runFor(50);
+    await page.keyboard.type('skrivet ');
+    await page.clock.runFor(300);
+    await page.keyboard.type('ord');
+    await page.clock.resume();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => noteTexts(dan), { timeout: 30_000 }).toContain('Snabbt skrivet ord');
+  });
+
   it('tldraw calls the note tool "Lapp", and no English page name is on the board', async () => {
     const tool = dan.locator('[data-testid="tools.note"]');
     const label = async () =>

@@ -8,6 +8,7 @@ import {
   UserRecordType,
   useTldrawCurrentUser,
   type Editor,
+  type TldrawOptions,
   type TLUiOverrides,
   type TLUser,
   type TLUserPreferences,
@@ -36,6 +37,13 @@ const overrides: TLUiOverrides = {
 
 /** A board has one page: no page menu. */
 const components = { PageMenu: null };
+
+/**
+ * The text editor of a note puts the caret at the end when it gets ready, not at the start (tldraw's
+ * default): it gets ready a moment after editing starts, and on a slow phone or under a fast typist
+ * the first letters are already typed by then; a caret moved to the start would put the rest before them.
+ */
+const options: Partial<TldrawOptions> = { text: { tipTapConfig: { autofocus: 'end' } } };
 
 export interface BoardProps {
   connection: BoardConnection;
@@ -113,6 +121,7 @@ export function Board({ connection, person, locale, licenseKey, onNotice, onEdit
       assetUrls={assetUrls}
       shapeUtils={editorShapeUtils}
       overrides={overrides}
+      options={options}
       components={components}
       onMount={(editor) => {
         installExternalContentPolicy(editor, onNotice, connection.readOnly);
