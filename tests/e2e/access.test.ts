@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createWorkshop } from '../integration/helpers/clients';
+import { readBoardSchema, writeBoardSchema } from '@samskapa/shared';
+import { connect, createWorkshop, waitFor } from '../integration/helpers/clients';
 import { startServer, type RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
 import { launchChromium, personContext, waitInPage } from './helpers/browser';
@@ -237,5 +238,41 @@ describe('the facilitator link', () => {
     await expect(page.getByRole('button', { name: 'Facilitatorlänk' }).count()).resolves.toBe(0);
     expect(await connectionState(page)).toBe('connected');
     await context.close();
+  });
+});
+
+describe('a tab left open while the server is upgraded', () => {
+  it('says the page must be reloaded and stops editing once the board is written by a newer version', async () => {
+    const w = await createWorkshop(server, 'Uppgradering');
+    const page = await (await newBrowser('Ulla')).newPage();
+    await openBoard(page, w.participantUrl, 'Ulla');
+
+    // A newer Samskapa (another tab, after the upgrade) records its newer tldraw schema in the board.
+    const newer = connect(server, w.id, 'board', w.facilitatorToken);
+    try {
+      await waitFor(() => readBoardSchema(newer.doc) !== undefined, 'the board has a schema');
+      const schema = readBoardSchema(newer.doc) as { sequences: Record<string, number> };
+      writeBoardSchema(newer.doc, {
+        ...schema,
+        sequences: { ...schema.sequences, 'com.tldraw.shape.note': 999 },
+      });
+
+      const alert = page.getByTestId('outdated');
+      await alert.waitFor({ timeout: 30_000 });
+      await expect(alert.innerText()).resolves.toContain('Ladda om sidan för att arbeta vidare');
+      await expect.poll(() => isReadOnly(page), { timeout: 30_000 }).toBe(true);
+      await expect(page.getByRole('button', { name: /Ny lapp/ }).count()).resolves.toBe(0);
+      await page.keyboard.press('Alt+KeyN');
+      await page.waitForTimeout(500);
+      expect(await noteCount(page)).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // This server still serves the older page, so after a reload it says the same again.
+      await alert.getByRole('button', { name: 'Ladda om sidan' }).press('Enter');
+      await waitForConnection(page, 'connected');
+      await page.getByTestId('outdated').waitFor({ timeout: 30_000 });
+    } finally {
+      newer.destroy();
+    }
   });
 });

@@ -101,6 +101,8 @@ function BoardView({
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [workshopTitle, setWorkshopTitle] = useState<string | null>(null);
+  // The board was written by a newer Samskapa (the server was upgraded while this page was open).
+  const [outdated, setOutdated] = useState(false);
   const heading = useFocusOnArrival<HTMLHeadingElement>();
   useDocumentTitle(workshopTitle ?? t('board.heading'));
 
@@ -149,7 +151,13 @@ function BoardView({
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const mayAddNotes = access.role !== 'viewer' && connection !== null && !connection.readOnly;
+  useEffect(() => {
+    if (!outdated || !editor) return;
+    if (editor.getEditingShapeId()) editor.setEditingShape(null);
+    editor.updateInstanceState({ isReadonly: true });
+  }, [outdated, editor]);
+
+  const mayAddNotes = access.role !== 'viewer' && connection !== null && !connection.readOnly && !outdated;
   const addNote = useCallback(() => {
     if (!editor || !mayAddNotes) return;
     if (addNoteAtViewportCentre(editor)) setAnnouncement({ key: 'board.newNote.added', at: Date.now() });
@@ -214,6 +222,14 @@ function BoardView({
         <YourName identity={identity} onRename={onRename} />
         <LanguageSwitch />
       </header>
+      {outdated && (
+        <div className="outdated" role="alert" data-testid="outdated">
+          <p>{t('board.outdated')}</p>
+          <button type="button" className="primary" onClick={() => window.location.reload()}>
+            {t('board.reload')}
+          </button>
+        </div>
+      )}
       {/* Live regions stay in the page and only their text changes, so screen readers read each message. */}
       <p className="notice" role="status" data-testid="notice">
         {notice && <span key={notice.at}>{t(notice.key)}</span>}
@@ -230,6 +246,7 @@ function BoardView({
             locale={locale}
             licenseKey={config.config.tldrawLicenseKey ?? undefined}
             onNotice={(key) => setNotice({ key, at: Date.now() })}
+            onOutdated={() => setOutdated(true)}
             onEditor={(mounted) => {
               window.samskapaEditor = mounted;
               setEditor(mounted);

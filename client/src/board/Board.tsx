@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import {
   atom,
   createTLStore,
@@ -52,10 +52,21 @@ export interface BoardProps {
   licenseKey: string | undefined;
   onNotice: (key: MessageKey) => void;
   onEditor?: (editor: Editor) => void;
+  /** The board was written by a newer Samskapa than this page: it no longer writes, and should be reloaded. */
+  onOutdated?: () => void;
 }
 
 /** The tldraw canvas bound to the board doc, with presence over awareness. */
-export function Board({ connection, person, locale, licenseKey, onNotice, onEditor }: BoardProps) {
+export function Board({
+  connection,
+  person,
+  locale,
+  licenseKey,
+  onNotice,
+  onEditor,
+  onOutdated,
+}: BoardProps) {
+  const reportOutdated = useEffectEvent(() => onOutdated?.());
   const [$user] = useState(() => atom<TLUser | null>('samskapa user', null));
   const [$status] = useState(() => atom<'online' | 'offline'>('samskapa status', 'online'));
   const [$mode] = useState(() =>
@@ -93,6 +104,7 @@ export function Board({ connection, person, locale, licenseKey, onNotice, onEdit
       doc: connection.doc,
       readOnly: connection.readOnly,
       pageName,
+      onNewerSchema: reportOutdated,
     });
     const unbindPresence = bindPresence({ store, awareness: connection.provider.awareness, user: $user });
     connection.provider.awareness.setLocalStateField(AWARENESS_FIELDS.user, {

@@ -16,6 +16,7 @@ import {
   buildPageRecord,
   plainFromRichText,
   readBoardSchema,
+  writeBoardSchema,
 } from '@samskapa/shared';
 import { bindRecords, type SkippedRecord } from './recordBinding';
 
@@ -166,5 +167,104 @@ describe('tldraw ⇄ Yjs record binding', () => {
     store.put([buildDocumentRecord(), buildPageRecord('Tavla')]);
     await new Promise((r) => setTimeout(r, 100));
     expect(boardRecords(doc).map.size).toBe(0);
+  });
+});
+
+describe('boards written by another tldraw version', () => {
+  const NOTE_SEQUENCE = 'com.tldraw.shape.note';
+
+  /** Our schema with the note shape at `version`, as a doc written by another tldraw would record it. */
+  function schemaWithNoteVersion(store: TLStore, version: number) {
+    const schema = store.schema.serialize() as { sequences: Record<string, number> };
+    expect(schema.sequences[NOTE_SEQUENCE]).toBeGreaterThan(12);
+    return { ...schema, sequences: { ...schema.sequences, [NOTE_SEQUENCE]: version } };
+  }
+
+  /** A doc with a page and one note as tldraw wrote it before note version 12 (an older deployment). */
+  function olderDoc(store: TLStore): { doc: Y.Doc; noteId: TLNoteShape['id'] } {
+    const doc = new Y.Doc();
+    const current = buildNote({ x: 1, y: 2, text: 'från förra versionen', index: 'a1' as never });
+    const { textLastEditedBy: _dropped, ...props } = current.props;
+    const old = { ...current, props: { ...props, fontSizeAdjustment: 0, textFirstEditedBy: null } };
+    doc.transact(() => {
+      for (const r of [buildDocumentRecord(), buildPageRecord('Tavla'), old])
+        boardRecords(doc).set(r.id, r as never);
+      writeBoardSchema(doc, schemaWithNoteVersion(store, 11));
+    });
+    return { doc, noteId: current.id };
+  }
+
+  it('a board from an older version opens with every note, migrated', () => {
+    const store = newStore();
+    const { doc, noteId } = olderDoc(store);
+    const skipped: SkippedRecord[] = [];
+    cleanups.push(bindRecords({ store, doc, readOnly: true, onSkippedRecord: (s) => skipped.push(s) }));
+    expect(skipped).toEqual([]);
+    expect(noteText(store, noteId)).toBe('från förra versionen');
+    expect((store.get(noteId) as TLNoteShape).props).toMatchObject({
+      fontSizeAdjustment: 1,
+      textLastEditedBy: null,
+    });
+  });
+
+  it('the first edit rewrites every record of an older board with the schema, so later readers need no migration', async () => {
+    const store = newStore();
+    const { doc, noteId } = olderDoc(store);
+    cleanups.push(bindRecords({ store, doc }));
+    store.put([{ ...(store.get(noteId) as TLNoteShape), x: 50 }]);
+    await until(
+      () => readBoardSchema(doc) !== undefined && boardRecords(doc).get(noteId)?.x === 50,
+      'the edit is written',
+    );
+    expect(readBoardSchema(doc)).toEqual(store.schema.serialize());
+    const stored = boardRecords(doc).get(noteId) as unknown as TLNoteShape & {
+      props: Record<string, unknown>;
+    };
+    expect(stored.props).not.toHaveProperty('textFirstEditedBy');
+    expect(stored.props.fontSizeAdjustment).toBe(1);
+
+    // A client of this version opening the board now reads it as it is.
+    const reader = newStore();
+    const skipped: SkippedRecord[] = [];
+    cleanups.push(
+      bindRecords({ store: reader, doc, readOnly: true, onSkippedRecord: (s) => skipped.push(s) }),
+    );
+    expect(skipped).toEqual([]);
+    expect(noteText(reader, noteId)).toBe('från förra versionen');
+  });
+
+  it('a board already written by a newer version is reported and never written to', async () => {
+    const store = newStore();
+    const doc = new Y.Doc();
+    const newer = schemaWithNoteVersion(store, 99);
+    doc.transact(() => {
+      for (const r of [buildDocumentRecord(), buildPageRecord('Tavla')])
+        boardRecords(doc).set(r.id, r as never);
+      writeBoardSchema(doc, newer);
+    });
+    let told = 0;
+    cleanups.push(bindRecords({ store, doc, onNewerSchema: () => told++ }));
+    expect(told).toBe(1);
+    const note = buildNote({ x: 0, y: 0, text: 'skrivs inte', index: 'a1' as never });
+    store.put([note]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(boardRecords(doc).has(note.id)).toBe(false);
+    expect(readBoardSchema(doc)).toEqual(newer);
+  });
+
+  it('an open board that another client upgrades to a newer version stops writing and says so', async () => {
+    const { storeA, docA, docB } = boundPair();
+    let told = 0;
+    const storeC = newStore();
+    cleanups.push(bindRecords({ store: storeC, doc: docB, onNewerSchema: () => told++ }));
+    await until(() => storeC.allRecords().some((r) => r.typeName === 'page'), 'the page arrives');
+    expect(told).toBe(0);
+
+    writeBoardSchema(docA, schemaWithNoteVersion(storeA, 99));
+    await until(() => told === 1, 'the client is told');
+    const note = buildNote({ x: 0, y: 0, text: 'för sent', index: 'a1' as never });
+    storeC.put([note]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(boardRecords(docA).has(note.id)).toBe(false);
   });
 });

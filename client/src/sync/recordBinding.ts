@@ -1,6 +1,12 @@
-import type { TLRecord, TLStore } from 'tldraw';
+import type { SerializedSchema, TLRecord, TLStore } from 'tldraw';
 import type * as Y from 'yjs';
-import { boardRecords, readBoardSchema, writeBoardSchema, type StoredRecord } from '@samskapa/shared';
+import {
+  boardRecords,
+  observeBoardSchema,
+  readBoardSchema,
+  writeBoardSchema,
+  type StoredRecord,
+} from '@samskapa/shared';
 
 /** Why a record from the document was not applied to the local store. */
 export interface SkippedRecord {
@@ -20,6 +26,24 @@ export interface RecordBindingOptions {
   pageName?: string;
   /** Called for each remote record that could not be applied; the board keeps its previous state. */
   onSkippedRecord?: (skipped: SkippedRecord) => void;
+  /**
+   * Called once when the doc turns out to be written by a newer tldraw than this client's (a tab left
+   * open across an upgrade). From then on nothing is written: records this client cannot describe
+   * correctly would damage the board for everyone. The page should be reloaded.
+   */
+  onNewerSchema?: () => void;
+}
+
+/** How the records in a doc relate to this client's tldraw schema. */
+export type SchemaVerdict = 'current' | 'older' | 'newer';
+
+/** Whether records written with `docSchema` can be used as they are, migrated up, or not at all. */
+export function schemaVerdict(store: TLStore, docSchema: unknown): SchemaVerdict {
+  if (docSchema === undefined) return 'current';
+  const migrations = store.schema.getMigrationsSince(docSchema as SerializedSchema);
+  // A version this client has no migration for can only come from a newer tldraw.
+  if (!migrations.ok) return 'newer';
+  return migrations.value.length === 0 ? 'current' : 'older';
 }
 
 /**
@@ -32,12 +56,39 @@ export function bindRecords({
   readOnly = false,
   pageName,
   onSkippedRecord,
+  onNewerSchema,
 }: RecordBindingOptions): () => void {
   const records = boardRecords(doc);
   const origin = { binding: 'tldraw' };
   const documentTypes = store.scopedTypes.document;
   const ourSchema = store.schema.serialize();
-  let schemaChecked = false;
+
+  // The schema the doc's records were written with, and what that means here; re-read when it changes.
+  let docSchema: unknown;
+  let verdict: SchemaVerdict = 'current';
+  let docHasOurSchema = false;
+  let toldNewer = false;
+  const readSchema = (): void => {
+    const current = readBoardSchema(doc);
+    if (current === docSchema && docSchema !== undefined) return;
+    docSchema = current;
+    verdict = schemaVerdict(store, current);
+    docHasOurSchema = JSON.stringify(current) === JSON.stringify(ourSchema);
+    if (verdict === 'newer' && !toldNewer) {
+      toldNewer = true;
+      onNewerSchema?.();
+    }
+  };
+  readSchema();
+
+  /** A record as stored in the doc, brought up to this client's schema when the doc's is older. */
+  const upToDate = (value: TLRecord): { record: TLRecord } | { reason: string } => {
+    if (verdict !== 'older') return { record: value };
+    const migrated = store.schema.migratePersistedRecord(value, docSchema as SerializedSchema, 'up');
+    return migrated.type === 'success'
+      ? { record: migrated.value }
+      : { reason: `written by an older tldraw and could not be migrated (${migrated.reason})` };
+  };
 
   const skip = (id: string, reason: string): void => {
     if (onSkippedRecord) onSkippedRecord({ id, reason });
@@ -52,14 +103,20 @@ export function bindRecords({
 
   /** Puts remote records one by one, so one invalid record never blocks the others. */
   const applyRemote = (puts: [string, unknown][], removes: string[]): void => {
+    readSchema();
     store.mergeRemoteChanges(() => {
       for (const [key, value] of puts) {
         if (!isDocumentRecord(value) || value.id !== key) {
           skip(key, 'not a document record');
           continue;
         }
+        const current = upToDate(value);
+        if ('reason' in current) {
+          skip(key, current.reason);
+          continue;
+        }
         try {
-          store.put([value]);
+          store.put([current.record]);
         } catch (error) {
           skip(key, error instanceof Error ? error.message : String(error));
         }
@@ -69,14 +126,31 @@ export function bindRecords({
     });
   };
 
+  /**
+   * Brings a doc written by an older tldraw up to ours in the transaction that first writes to it:
+   * every record is rewritten migrated, then the schema says so, so no reader ever sees records
+   * older than the schema claims.
+   */
+  const upgradeDoc = (): void => {
+    if (verdict === 'older') {
+      for (const [key, entry] of [...records.map]) {
+        const known = store.get(key as TLRecord['id']);
+        if (known) records.set(key, known as unknown as StoredRecord);
+        else if (isDocumentRecord(entry.val)) {
+          const current = upToDate(entry.val);
+          if ('record' in current) records.set(key, current.record as unknown as StoredRecord);
+        }
+      }
+    }
+    writeBoardSchema(doc, ourSchema);
+  };
+
   const writeLocal = (puts: TLRecord[], removes: string[]): void => {
     if (readOnly || (puts.length === 0 && removes.length === 0)) return;
+    readSchema();
+    if (verdict === 'newer') return;
     doc.transact(() => {
-      if (!schemaChecked) {
-        schemaChecked = true;
-        if (JSON.stringify(readBoardSchema(doc)) !== JSON.stringify(ourSchema))
-          writeBoardSchema(doc, ourSchema);
-      }
+      if (!docHasOurSchema) upgradeDoc();
       for (const record of puts) records.set(record.id, record as unknown as StoredRecord);
       for (const id of removes) if (records.has(id)) records.delete(id);
     }, origin);
@@ -119,6 +193,7 @@ export function bindRecords({
     applyRemote(puts, removes);
   };
   records.on('change', onDocChange);
+  const stopObservingSchema = observeBoardSchema(doc, readSchema);
 
   const stopListening = store.listen(
     ({ changes }) => {
@@ -130,6 +205,7 @@ export function bindRecords({
 
   return () => {
     stopListening();
+    stopObservingSchema();
     records.off('change', onDocChange);
   };
 }

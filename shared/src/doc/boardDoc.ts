@@ -62,6 +62,13 @@ export function writeBoardSchema(doc: Y.Doc, schema: unknown): void {
   doc.getMap(BOARD_KEYS.schema).set(TLDRAW_SCHEMA_KEY, schema);
 }
 
+/** Calls `onChange` whenever the recorded tldraw schema changes; returns a function that stops it. */
+export function observeBoardSchema(doc: Y.Doc, onChange: () => void): () => void {
+  const map = doc.getMap(BOARD_KEYS.schema);
+  map.observe(onChange);
+  return () => map.unobserve(onChange);
+}
+
 /** Yjs document name of a workshop's board (`<workshopId>/board`). */
 export function boardDocName(workshopId: string): string {
   return `${workshopId}/board`;

@@ -84,6 +84,9 @@ export const en: Record<MessageKey, string> = {
   'board.pageName': 'Board',
   'board.tool.note': 'Note',
   'board.newNote': 'New note',
+  'board.outdated':
+    'Samskapa has been updated since you opened the board. Reload the page to go on working; what you have already done is kept.',
+  'board.reload': 'Reload the page',
   'board.newNote.added': 'New note in the middle of the board. Type the text and press Esc when done.',
 
   'connection.label': 'Connection',

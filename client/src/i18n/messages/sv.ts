@@ -82,6 +82,9 @@ export const sv = {
   'board.pageName': 'Tavla',
   'board.tool.note': 'Lapp',
   'board.newNote': 'Ny lapp',
+  'board.outdated':
+    'Samskapa har uppdaterats sedan du öppnade tavlan. Ladda om sidan för att arbeta vidare – det du redan har gjort finns kvar.',
+  'board.reload': 'Ladda om sidan',
   'board.newNote.added': 'Ny lapp mitt på tavlan. Skriv texten och tryck Esc när du är klar.',
 
   'connection.label': 'Anslutning',
