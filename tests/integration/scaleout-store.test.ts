@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openPostgresStore } from '../../server/src/store/postgres/postgresStore';
-import type { Store, WorkshopRow } from '../../server/src/store/types';
+import type { Store } from '../../server/src/store/types';
 import { startPostgres, type TestPostgres } from './helpers/services';
+import { workshopRow } from './helpers/workshopRow';
 
 type Log = Parameters<typeof openPostgresStore>[1];
 const errors: unknown[] = [];
@@ -31,23 +32,6 @@ async function notesIn(store: Store, doc: string): Promise<Record<string, unknow
   return json;
 }
 
-function workshop(id: string, joinCode: string): WorkshopRow {
-  return {
-    id,
-    title: 'Länsövergripande workshop',
-    template: null,
-    locale: 'sv',
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
-    retainUntil: 1_800_000_000_000,
-    facilitatorHash: Buffer.alloc(32, 1),
-    participantHash: Buffer.alloc(32, 2),
-    viewerHash: Buffer.alloc(32, 3),
-    joinCode,
-    state: 'open',
-  };
-}
-
 describe('the PostgreSQL store shared by several processes', () => {
   let pg: TestPostgres;
   // Two stores with their own connection pools stand for two server processes.
@@ -68,10 +52,10 @@ describe('the PostgreSQL store shared by several processes', () => {
   });
 
   it('keeps workshops and refuses a join code that is taken, like the embedded store', async () => {
-    expect(await a.create(workshop('w1', 'ABC234'))).toBe(true);
-    expect(await b.create(workshop('w2', 'ABC234'))).toBe(false);
+    expect(await a.create(workshopRow('w1', 'ABC234'))).toBe(true);
+    expect(await b.create(workshopRow('w2', 'ABC234'))).toBe(false);
     const row = await b.get('w1');
-    expect(row).toEqual(workshop('w1', 'ABC234'));
+    expect(row).toEqual(workshopRow('w1', 'ABC234'));
     expect((await b.findByJoinCode('ABC234'))?.id).toBe('w1');
     expect(await a.get('nope')).toBeUndefined();
     expect(await a.expired(1_900_000_000_000)).toContain('w1');
@@ -79,7 +63,7 @@ describe('the PostgreSQL store shared by several processes', () => {
   });
 
   it('an update appended by one process is loaded by the other, and deleting a workshop purges its documents', async () => {
-    expect(await a.create(workshop('w3', 'DEF567'))).toBe(true);
+    expect(await a.create(workshopRow('w3', 'DEF567'))).toBe(true);
     await a.append('w3/board', noteUpdate('n1', 'Fler mötesplatser'));
     await b.append('w3/control', noteUpdate('step', 'Inledning'));
     expect(await notesIn(b, 'w3/board')).toEqual({ n1: 'Fler mötesplatser' });
@@ -92,6 +76,7 @@ describe('the PostgreSQL store shared by several processes', () => {
 
   it('compaction keeps an update another process appended that the compacting process never saw', async () => {
     const doc = 'w4/board';
+    await a.create(workshopRow('w4', 'ABC444'));
     // Process A's live document knows n1 only.
     const live = new Y.Doc();
     live.getMap('notes').set('n1', 'från A');
@@ -106,6 +91,7 @@ describe('the PostgreSQL store shared by several processes', () => {
 
   it('compactions running while another process appends lose none of its updates', async () => {
     const doc = 'w5/board';
+    await a.create(workshopRow('w5', 'ABC555'));
     const stale = Y.encodeStateAsUpdate(new Y.Doc());
     const appended: string[] = [];
     const appending = (async () => {
@@ -128,8 +114,30 @@ describe('the PostgreSQL store shared by several processes', () => {
     expect(await a.load(doc)).toHaveLength(1);
   });
 
+  it('writes racing the deletion of their workshop on another process leave nothing behind', async () => {
+    await a.create(workshopRow('w7', 'ABC777'));
+    // Process B's clients keep writing to both documents while process A deletes the workshop.
+    const writes: Promise<boolean>[] = [];
+    let deleted: Promise<boolean> | undefined;
+    for (let i = 0; i < 400; i++) {
+      writes.push(b.append(i % 2 ? 'w7/board' : 'w7/control', noteUpdate(`n${i}`, `idé ${i}`)));
+      if (i === 200) deleted = a.delete('w7');
+      if (i % 20 === 0) await new Promise((r) => setImmediate(r));
+    }
+    const stored = await Promise.all(writes);
+    expect(await deleted).toBe(true);
+    expect(stored.filter(Boolean).length).toBeGreaterThan(0);
+    expect(stored.filter((ok) => !ok).length).toBeGreaterThan(0);
+    expect(await a.load('w7/board')).toEqual([]);
+    expect(await a.load('w7/control')).toEqual([]);
+    // A compaction that comes late writes nothing back either.
+    await b.compact('w7/board', noteUpdate('late', 'för sent'));
+    expect(await a.load('w7/board')).toEqual([]);
+    expect(await b.append('w7/board', noteUpdate('later', 'ännu senare'))).toBe(false);
+  });
+
   it('an image stored by one process is served by the other, and goes with its workshop', async () => {
-    await a.create(workshop('w6', 'ABC678'));
+    await a.create(workshopRow('w6', 'ABC678'));
     const asset = { id: 'i'.repeat(43), workshopId: 'w6', mime: 'image/png', bytes: Buffer.from([1, 2, 3]) };
     expect(await a.putAsset({ ...asset, createdAt: 1_700_000_000_000 })).toBe(true);
     expect(await b.getAsset(asset.id)).toEqual({ ...asset, createdAt: 1_700_000_000_000 });

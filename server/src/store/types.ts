@@ -21,11 +21,16 @@ export interface WorkshopRow {
 export interface DocStore {
   /** Every stored update of a document, oldest first; empty for a new document. */
   load(doc: string): Promise<Uint8Array[]>;
-  /** Durably append one update; resolves only once it is stored. */
-  append(doc: string, update: Uint8Array): Promise<void>;
+  /**
+   * Durably append one update; resolves true only once it is stored. Resolves false, storing nothing,
+   * when the document's workshop does not exist (deleted, perhaps by another process a moment ago): no
+   * write may outlive its workshop's deletion.
+   */
+  append(doc: string, update: Uint8Array): Promise<boolean>;
   /**
    * Replace the whole log of a document by one update holding its state. `unreadable` are stored
-   * updates that could not be applied: they stay in the log, so nothing stored is ever dropped.
+   * updates that could not be applied: they stay in the log, so nothing stored is ever dropped. When the
+   * workshop no longer exists the log is only removed.
    */
   compact(doc: string, state: Uint8Array, unreadable?: Uint8Array[]): Promise<void>;
 }

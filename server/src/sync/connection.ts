@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type WebSocket from 'ws';
 import { encodeSyncStep1, encodeSyncStep2, MessageType, SyncType } from './messages';
-import { DocTooLargeError, PresenceRejectedError, type Peer, type Room } from './room';
+import { DocTooLargeError, PresenceRejectedError, WorkshopGoneError, type Peer, type Room } from './room';
 import type { Rooms } from './rooms';
 
 export interface ConnectionContext {
@@ -66,6 +66,7 @@ export function serveConnection(
     } catch (err) {
       if (err instanceof BadMessageError) return close(CloseCode.badMessage, 'malformed message');
       if (err instanceof DocTooLargeError) return close(CloseCode.tooLarge, 'document too large');
+      if (err instanceof WorkshopGoneError) return close(CloseCode.notFound, 'workshop deleted');
       if (err instanceof PresenceRejectedError) return close(err.code, err.message);
       log.error({ err }, 'could not store an update');
       return close(CloseCode.storeFailed, 'could not store the change');

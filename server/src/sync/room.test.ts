@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 import { localFanout } from '../fanout/local';
 import { openSqliteStore } from '../store/sqlite/sqliteStore';
 import type { Store } from '../store/types';
-import { DocTooLargeError, Room, type Peer } from './room';
+import { workshopRow } from '../../../tests/integration/helpers/workshopRow';
+import { DocTooLargeError, Room, WorkshopGoneError, type Peer } from './room';
 
 const log = pino({ level: 'silent' });
 const BASE = { awarenessFlushMs: 50, keepaliveMs: 15_000 };
@@ -34,6 +35,8 @@ function store(): Store {
     maxMiB: 0,
   });
   stores.push(s);
+  // The rooms here are `w/<kind>`: their workshop exists, or nothing could be stored.
+  void s.create(workshopRow('w', 'ABC234'));
   return s;
 }
 afterEach(() => {
@@ -60,14 +63,20 @@ const silentPeer = (): Peer & { received: Uint8Array[] } => {
   return { received, send: (m) => received.push(m), congested: () => false };
 };
 
+/** A board room in a fresh store, with a sender and another peer in it. */
+async function boardWithTwoPeers() {
+  const s = store();
+  const room = await load('w/board', s, { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
+  const sender = silentPeer();
+  const other = silentPeer();
+  room.addPeer(sender);
+  room.addPeer(other);
+  return { s, room, sender, other };
+}
+
 describe('Room', () => {
   it('stores each accepted update before other peers receive it, and not back to its sender', async () => {
-    const s = store();
-    const room = await load('w/board', s, { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
-    const sender = silentPeer();
-    const other = silentPeer();
-    room.addPeer(sender);
-    room.addPeer(other);
+    const { s, room, sender, other } = await boardWithTwoPeers();
     let storedWhenBroadcast = -1;
     other.send = () => {
       void s.load('w/board').then((u) => (storedWhenBroadcast = u.length));
@@ -76,6 +85,18 @@ describe('Room', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(storedWhenBroadcast).toBe(1);
     expect(sender.received).toHaveLength(0);
+  });
+
+  it('refuses an update once its workshop is deleted (by another process, say): nothing stored or sent', async () => {
+    const { s, room, sender, other } = await boardWithTwoPeers();
+    await room.accept(updateSetting('a', 'före'), sender);
+    expect(other.received).toHaveLength(1);
+    expect(await s.delete('w')).toBe(true);
+    await expect(room.accept(updateSetting('b', 'efter'), sender)).rejects.toBeInstanceOf(WorkshopGoneError);
+    expect(other.received).toHaveLength(1);
+    expect(room.doc.getMap('notes').get('b')).toBeUndefined();
+    await room.compact();
+    expect(await s.load('w/board')).toEqual([]);
   });
 
   it('compacts the log into one update holding the same document', async () => {

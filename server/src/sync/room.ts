@@ -22,6 +22,9 @@ export interface Peer {
 
 export class DocTooLargeError extends Error {}
 
+/** The workshop was deleted (perhaps by another process) while a write was on its way: nothing stored. */
+export class WorkshopGoneError extends Error {}
+
 /** A presence (awareness) update broke a rule; the connection is closed with `code`. */
 export class PresenceRejectedError extends Error {
   constructor(
@@ -209,7 +212,8 @@ export class Room {
 
   /**
    * Store, apply and broadcast an update from `from`. Throws `DocTooLargeError` (nothing stored) when
-   * the document would grow past its limit, and rethrows a store failure (nothing applied).
+   * the document would grow past its limit, `WorkshopGoneError` (nothing stored) when the workshop no
+   * longer exists, and rethrows a store failure (nothing applied).
    */
   async accept(update: Uint8Array, from: Peer): Promise<void> {
     // A discarded room (its workshop was deleted) must never write to the store again.
@@ -220,7 +224,7 @@ export class Room {
       await this.compact();
       if (this.storedBytes + update.byteLength > options.maxDocBytes) throw new DocTooLargeError();
     }
-    await store.append(this.name, update);
+    if (!(await store.append(this.name, update))) throw new WorkshopGoneError();
     this.storedBytes += update.byteLength;
     this.loggedUpdates++;
     Y.applyUpdate(this.doc, update, from);

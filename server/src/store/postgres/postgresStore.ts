@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import { workshopIdOfDoc } from '@samskapa/shared';
 import type { Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
 
@@ -41,6 +42,14 @@ CREATE INDEX IF NOT EXISTS assets_workshop ON assets(workshop_id);
 const LOCK_NAMESPACE = 0x53616d73; // "Sams"
 /** Second key of the lock held while creating the schema (documents use `hashtext(doc)`). */
 const SCHEMA_LOCK = 0;
+
+/**
+ * Appends an update only while its workshop exists. The share lock on the workshop row makes a deletion
+ * on another process wait for this insert to commit (the deletion removes the workshop row first, then
+ * its updates), and an insert that comes after the deletion finds no row and stores nothing.
+ */
+const APPEND = `INSERT INTO doc_updates (doc, data)
+  SELECT $1, $3 FROM workshops WHERE id = $2 FOR KEY SHARE`;
 
 const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 const toBytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -154,11 +163,12 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
     async delete(id) {
       await ready;
       return transaction(async (client) => {
+        // The workshop row first: this waits for appends in flight (they hold a share lock on it), and
+        // the statements after it see what they committed. Its assets go with it (ON DELETE CASCADE).
+        const result = await client.query('DELETE FROM workshops WHERE id = $1', [id]);
         await client.query('DELETE FROM doc_updates WHERE doc = ANY($1::text[])', [
           [`${id}/board`, `${id}/control`],
         ]);
-        await client.query('DELETE FROM assets WHERE workshop_id = $1', [id]);
-        const result = await client.query('DELETE FROM workshops WHERE id = $1', [id]);
         return (result.rowCount ?? 0) > 0;
       });
     },
@@ -174,13 +184,21 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
     },
     async append(doc, update) {
       // Resolves once PostgreSQL has committed the row (synchronous_commit stays on).
-      await query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2)', [doc, toBuffer(update)]);
+      await ready;
+      const result = await pool.query(APPEND, [doc, workshopIdOfDoc(doc), toBuffer(update)]);
+      return (result.rowCount ?? 0) > 0;
     },
     async compact(doc, state) {
       await ready;
       await transaction(async (client) => {
         // One compaction per document at a time, across all processes; appends are not blocked.
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, doc]);
+        // The workshop row before any update row, in the same order as a deletion takes them (no
+        // deadlock); a deleted workshop's log is not rewritten.
+        const workshop = await client.query('SELECT 1 FROM workshops WHERE id = $1 FOR KEY SHARE', [
+          workshopIdOfDoc(doc),
+        ]);
+        if (workshop.rowCount === 0) return;
         const { rows } = await client.query<{ seq: string; data: Buffer }>(
           'SELECT seq, data FROM doc_updates WHERE doc = $1 ORDER BY seq',
           [doc],
@@ -201,7 +219,8 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
         const compacted = Y.encodeStateAsUpdate(merged);
         merged.destroy();
         await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [absorbed]);
-        await client.query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2)', [doc, toBuffer(compacted)]);
+        // Nothing is written back when the workshop was deleted meanwhile.
+        await client.query(APPEND, [doc, workshopIdOfDoc(doc), toBuffer(compacted)]);
       });
     },
     async putAsset(asset) {

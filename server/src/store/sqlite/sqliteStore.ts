@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { workshopIdOfDoc } from '@samskapa/shared';
 import type { AssetRow, Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
 
@@ -94,9 +95,15 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   const selectUpdates = keep(
     db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq'),
   );
+  // Only while the workshop exists: a write racing its deletion must not outlive it.
   const insertUpdate = keep(
-    db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+    db.prepare<{ doc: string; workshopId: string; data: Uint8Array }>(
+      `INSERT INTO doc_updates (doc, data)
+    SELECT @doc, @data WHERE EXISTS (SELECT 1 FROM workshops WHERE id = @workshopId)`,
+    ),
   );
+  const append = (doc: string, data: Uint8Array): boolean =>
+    insertUpdate.run({ doc, workshopId: workshopIdOfDoc(doc), data }).changes > 0;
   const deleteUpdates = keep(db.prepare<[string]>('DELETE FROM doc_updates WHERE doc = ?'));
   const deleteWorkshopUpdates = keep(
     db.prepare<[string, string]>('DELETE FROM doc_updates WHERE doc IN (?, ?)'),
@@ -116,8 +123,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
 
   const compact = db.transaction((doc: string, state: Uint8Array, unreadable: Uint8Array[]) => {
     deleteUpdates.run(doc);
-    insertUpdate.run(doc, state);
-    for (const update of unreadable) insertUpdate.run(doc, update);
+    if (!append(doc, state)) return;
+    for (const update of unreadable) append(doc, update);
   });
   const purge = db.transaction((id: string) => {
     deleteWorkshopUpdates.run(`${id}/board`, `${id}/control`);
@@ -155,7 +162,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
         .map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
     },
     async append(doc, update) {
-      insertUpdate.run(doc, update);
+      return append(doc, update);
     },
     async compact(doc, state, unreadable = []) {
       compact(doc, state, unreadable);
