@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../integration/helpers/server';
@@ -10,6 +12,21 @@ interface Person {
   context: BrowserContext;
   page: Page;
   log: RequestLog;
+}
+
+/** A plain GET that leaves the body as sent (fetch would undo the compression). */
+function get(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 let server: RunningServer;
@@ -210,6 +227,43 @@ describe('a workshop on one live board', () => {
       expect(person.log.foreign).toEqual([]);
       expect(person.log.sameOrigin.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('what a phone downloads', () => {
+  it("the app's code arrives compressed, and a client that takes no compression gets it as it is", async () => {
+    const visitor = await newPerson('Mobil');
+    const scripts: { url: string; encoding: string | undefined; sent: number; size: number }[] = [];
+    visitor.page.on('response', (response) => {
+      if (!response.url().endsWith('.js')) return;
+      void Promise.all([response.request().sizes(), response.body()]).then(([sizes, body]) =>
+        scripts.push({
+          url: response.url(),
+          encoding: response.headers()['content-encoding'],
+          sent: sizes.responseBodySize,
+          size: body.byteLength,
+        }),
+      );
+    });
+    await visitor.page.goto(`${server.http}/`);
+    await visitor.page.getByLabel('Workshopens namn').waitFor();
+    await expect.poll(() => scripts.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const [main] = scripts;
+    // eslint-disable-next-line no-console -- the figure is part of the report this test gives
+    console.log(`main script: ${main!.size} bytes, ${main!.sent} sent (${main!.encoding})`);
+    expect(['br', 'gzip']).toContain(main!.encoding);
+    expect(main!.sent).toBeLessThan(main!.size / 3);
+
+    const raw = await get(main!.url, {});
+    expect(raw.headers['content-encoding']).toBeUndefined();
+    expect(raw.headers.vary).toBe('accept-encoding');
+    expect(raw.body.byteLength).toBe(main!.size);
+    const refusedBrotli = await get(main!.url, { 'accept-encoding': 'br;q=0, gzip' });
+    expect(refusedBrotli.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(refusedBrotli.body).equals(raw.body)).toBe(true);
+    const brotli = await get(main!.url, { 'accept-encoding': 'gzip, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.body).equals(raw.body)).toBe(true);
   });
 });
 

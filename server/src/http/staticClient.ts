@@ -19,6 +19,23 @@ const TYPES: Record<string, string> = {
 
 const API_PREFIXES = ['/api/', '/sync/', '/schema/'];
 
+/** Copies the client build writes beside its text files, best first, by `Content-Encoding`. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** Content codings the browser accepts (`Accept-Encoding`), without those it refuses with `q=0`. */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const refused = params.some((p) => /^q=0(\.0*)?$/.test(p));
+    if (coding && !refused) accepted.add(coding);
+  }
+  return accepted;
+}
+
 /** Serve the built client: files as they are, every other page path as `index.html` (client routing). */
 export function staticClient(app: FastifyInstance, root: string): void {
   const index = join(root, 'index.html');
@@ -32,13 +49,20 @@ export function staticClient(app: FastifyInstance, root: string): void {
     }
     const file = normalize(join(root, path));
     const inside = file.startsWith(root + sep);
-    if (inside && existsSync(file) && statSync(file).isFile()) {
-      const hashed = path.startsWith('/assets/');
-      return reply
-        .type(TYPES[extname(file)] ?? 'application/octet-stream')
-        .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
-        .send(createReadStream(file));
-    }
-    return reply.type(TYPES['.html']!).header('cache-control', 'no-cache').send(createReadStream(index));
+    const found = inside && existsSync(file) && statSync(file).isFile();
+    const served = found ? file : index;
+    const hashed = found && path.startsWith('/assets/');
+    reply
+      .type(TYPES[extname(served)] ?? 'application/octet-stream')
+      .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // A compressed copy from the build when the browser takes it (a phone on the venue's Wi-Fi
+    // loads a quarter of the bytes).
+    const copies = ENCODINGS.filter((e) => existsSync(served + e.suffix));
+    if (copies.length > 0) reply.header('vary', 'accept-encoding');
+    const accepted = acceptedEncodings(req.headers['accept-encoding']);
+    const chosen = copies.find((e) => accepted.has(e.name));
+    if (chosen)
+      return reply.header('content-encoding', chosen.name).send(createReadStream(served + chosen.suffix));
+    return reply.send(createReadStream(served));
   });
 }
