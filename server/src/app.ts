@@ -155,6 +155,18 @@ export function createApp(config: Config, log: Logger): App {
   };
   const retention = setInterval(() => void purgeExpired().catch((err) => log.error({ err })), 3600_000);
   retention.unref();
+  // A workshop deleted where this process did not hear of it (the admin command; another process while
+  // Redis was down) loses its sockets and rooms here too. A store that cannot answer deletes nothing.
+  const dropDeleted = async () => {
+    for (const id of rooms.loadedWorkshops()) {
+      if (!(await store.get(id))) rooms.deletedElsewhere(id);
+    }
+  };
+  const deletionCheck = setInterval(
+    () => void dropDeleted().catch((err) => log.warn({ err }, 'could not check for deleted workshops')),
+    Math.max(config.DELETION_CHECK_MS, 100),
+  );
+  deletionCheck.unref();
 
   return {
     async listen() {
@@ -165,6 +177,7 @@ export function createApp(config: Config, log: Logger): App {
     },
     async close() {
       clearInterval(retention);
+      clearInterval(deletionCheck);
       await sync.close();
       await rooms.persistAll();
       await app.close();

@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   MAX_CONNECTIONS_PER_WORKSHOP: int(DEFAULT_LIMITS.maxConnectionsPerWorkshop),
   MAX_CONNECTIONS_PER_ADDRESS: int(DEFAULT_LIMITS.maxConnectionsPerAddress),
   ROOM_IDLE_UNLOAD_MS: int(30_000),
+  /** How often live workshops are checked for having been deleted elsewhere (the admin command). */
+  DELETION_CHECK_MS: int(30_000),
   COMPACT_AFTER_UPDATES: int(1000),
   /** Awareness (cursors, names) is merged per room and sent at most once per this many ms. */
   AWARENESS_FLUSH_MS: int(50),

@@ -58,6 +58,7 @@ describe('the PostgreSQL store shared by several processes', () => {
     expect(row).toEqual(workshopRow('w1', 'ABC234'));
     expect((await b.findByJoinCode('ABC234'))?.id).toBe('w1');
     expect(await a.get('nope')).toBeUndefined();
+    expect(await b.list()).toContainEqual(workshopRow('w1', 'ABC234'));
     expect(await a.expired(1_900_000_000_000)).toContain('w1');
     expect(await a.expired(1_700_000_000_000)).not.toContain('w1');
   });

@@ -45,6 +45,8 @@ export interface WorkshopStore {
   delete(id: string): Promise<boolean>;
   /** Ids of workshops whose retention time has passed. */
   expired(now: number): Promise<string[]>;
+  /** Every workshop, oldest first (for administrators). */
+  list(): Promise<WorkshopRow[]>;
 }
 
 /** An uploaded image. The id is its capability: 256 random bits, url-safe. */

@@ -1,4 +1,4 @@
-import { DOC_KINDS } from '@samskapa/shared';
+import { DOC_KINDS, workshopIdOfDoc } from '@samskapa/shared';
 import type { Logger } from 'pino';
 import type { Fanout } from '../fanout/types';
 import type { DocStore } from '../store/types';
@@ -33,9 +33,7 @@ export class Rooms {
       options,
       log,
       onAccepted: () => this.acceptedUpdates++,
-      onDeletedElsewhere: (room) => {
-        for (const handler of this.deletedHandlers) handler(room.slice(0, room.indexOf('/')));
-      },
+      onDeletedElsewhere: (room) => this.deletedElsewhere(workshopIdOfDoc(room)),
     };
     // Messages between processes may have been lost: every room catches up from the shared store.
     fanout.onResync(() => {
@@ -111,6 +109,16 @@ export class Rooms {
   /** Register what to do when another process deleted a workshop whose rooms are loaded here. */
   onDeletedElsewhere(handler: (workshopId: string) => void): void {
     this.deletedHandlers.push(handler);
+  }
+
+  /** Workshops with at least one room loaded here. */
+  loadedWorkshops(): string[] {
+    return [...new Set([...this.loading.keys()].map(workshopIdOfDoc))];
+  }
+
+  /** A workshop with rooms here was deleted by someone else (another process, the admin command). */
+  deletedElsewhere(workshopId: string): void {
+    for (const handler of this.deletedHandlers) handler(workshopId);
   }
 
   /** Tell the other processes that a workshop was deleted, so they drop its rooms and sockets. */

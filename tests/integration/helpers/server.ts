@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {

@@ -152,6 +152,10 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
         throw err;
       }
     },
+    async list() {
+      const rows = await query<WorkshopColumns>('SELECT * FROM workshops ORDER BY created_at, id', []);
+      return rows.map(workshopFromColumns);
+    },
     async get(id) {
       const [r] = await query<WorkshopColumns>('SELECT * FROM workshops WHERE id = $1', [id]);
       return r && workshopFromColumns(r);

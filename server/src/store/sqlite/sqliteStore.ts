@@ -89,6 +89,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     db.prepare<[string], WorkshopColumns>('SELECT * FROM workshops WHERE join_code = ?'),
   );
   const deleteWorkshop = keep(db.prepare<[string]>('DELETE FROM workshops WHERE id = ?'));
+  const selectAll = keep(db.prepare<[], WorkshopColumns>('SELECT * FROM workshops ORDER BY created_at, id'));
   const selectExpired = keep(
     db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE retain_until <= ?'),
   );
@@ -141,6 +142,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
         throw err;
       }
+    },
+    async list() {
+      return selectAll.all().map(workshopFromColumns);
     },
     async get(id) {
       const r = selectWorkshop.get(id);

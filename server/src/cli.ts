@@ -1,0 +1,91 @@
+import { pino } from 'pino';
+import { loadConfig, type Config } from './config';
+import { openPostgresStore } from './store/postgres/postgresStore';
+import { openSqliteStore } from './store/sqlite/sqliteStore';
+import type { Store, WorkshopRow } from './store/types';
+
+const USAGE = `Usage: pnpm admin <command>
+
+  list                 every workshop: id, created, deleted on, title
+  list --json          the same as JSON, one object per workshop (no secrets)
+  purge <id> [<id>…]   delete workshops now, with both documents and every image
+  purge --expired      delete every workshop whose retention date has passed
+
+Uses the server's configuration (DATA_DIR or DATABASE_URL). A running server disconnects the people
+in a purged workshop within DELETION_CHECK_MS (30 s), or at their next change.`;
+
+/** Exit codes: 0 done, 1 a workshop to purge did not exist, 2 wrong usage or configuration. */
+const EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function listing(rows: WorkshopRow[], json: boolean): string {
+  if (json) {
+    return rows
+      .map((r) =>
+        JSON.stringify({
+          id: r.id,
+          title: r.title,
+          createdAt: new Date(r.createdAt).toISOString(),
+          retainUntil: new Date(r.retainUntil).toISOString(),
+          state: r.state,
+        }),
+      )
+      .join('\n');
+  }
+  if (rows.length === 0) return 'No workshops.';
+  const lines = rows.map((r) => `${r.id}  ${day(r.createdAt)}  ${day(r.retainUntil)}  ${r.title}`);
+  return [`${'id'.padEnd(16)}  created     deleted on  title`, ...lines].join('\n');
+}
+
+async function run(store: Store, args: string[], out: (line: string) => void): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === 'list' && rest.every((a) => a === '--json')) {
+    out(listing(await store.list(), rest.includes('--json')));
+    return EXIT.ok;
+  }
+  if (command === 'purge' && rest.length === 1 && rest[0] === '--expired') {
+    const expired = await store.expired(Date.now());
+    for (const id of expired) if (await store.delete(id)) out(`purged ${id}`);
+    out(`${expired.length} expired workshop(s) purged.`);
+    return EXIT.ok;
+  }
+  if (command === 'purge' && rest.length > 0 && !rest.some((a) => a.startsWith('-'))) {
+    let missing = 0;
+    for (const id of rest) {
+      if (await store.delete(id)) out(`purged ${id}`);
+      else {
+        out(`no workshop ${id}`);
+        missing++;
+      }
+    }
+    return missing > 0 ? EXIT.notFound : EXIT.ok;
+  }
+  out(USAGE);
+  return EXIT.usage;
+}
+
+function openStore(config: Config): Store {
+  // Only errors are worth a line on an administrator's terminal.
+  const log = pino({ level: 'error' });
+  return config.DATABASE_URL
+    ? openPostgresStore(config.DATABASE_URL, log, { poolSize: 2 })
+    : openSqliteStore(config.DATA_DIR, { synchronous: config.SQLITE_SYNCHRONOUS, maxMiB: 0 });
+}
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(EXIT.usage);
+}
+const store = openStore(config);
+try {
+  process.exitCode = await run(store, process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
+} catch (err) {
+  console.error(`failed: ${(err as Error).message}`);
+  process.exitCode = EXIT.usage;
+} finally {
+  store.close();
+}
