@@ -101,9 +101,36 @@ async function main(): Promise<void> {
     await context.addInitScript(() => {
       localStorage.setItem('samskapa.identity', JSON.stringify({ id: 'bench-viewer', name: 'Bench' }));
     });
+    // The same page with an empty board first: what opening any board costs on this machine.
+    const empty = await createWorkshop(server, 'Tom tavla');
+    const emptyPage = await context.newPage();
+    const emptyStart = Date.now();
+    await emptyPage.goto(`${server.http}/w/${empty.id}#p=${empty.participantToken}`);
+    const emptyReady = await emptyPage
+      .waitForFunction(() => (window as unknown as BoardWindow).samskapaEditor !== undefined, undefined, {
+        timeout: BROWSER_DEADLINE_MS,
+        polling: 50,
+      })
+      .then(() => Date.now() - emptyStart)
+      .catch(() => null);
+    await emptyPage.close();
+    console.log(
+      `browser: an empty board has its editor after ${emptyReady === null ? 'more than the deadline' : `${emptyReady} ms`} (same browser, cached code)`,
+    );
+
     const page = await context.newPage();
     const start = Date.now();
     await page.goto(`${server.http}/w/${workshop.id}#p=${workshop.participantToken}`);
+    const editorAt = await page
+      .waitForFunction(() => (window as unknown as BoardWindow).samskapaEditor !== undefined, undefined, {
+        timeout: BROWSER_DEADLINE_MS,
+        polling: 50,
+      })
+      .then(() => Date.now() - start)
+      .catch(() => null);
+    console.log(
+      `browser: the 1,000-note board has its editor after ${editorAt ?? 'more than the deadline'} ms`,
+    );
     const inEditor = await page
       .waitForFunction(
         (n) =>
