@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Redis and PostgreSQL for the scale-out mode, from Debian packages.
+# Redis and PostgreSQL for the scale-out mode, and nginx for the reverse-proxy test, from Debian packages.
 #
-#   scripts/services.sh          install redis-server and postgresql if missing (what .ci/run needs: the
+#   scripts/services.sh          install redis-server, postgresql and nginx-light if missing (what .ci/run needs: the
 #                                tests start their own private instances on free loopback ports)
 #   scripts/services.sh start    also start Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432
 #                                with a database and role `samskapa`, to try several processes by hand
@@ -16,6 +16,7 @@ as_postgres() {
 missing=()
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian packages…"
   $SUDO apt-get update -qq

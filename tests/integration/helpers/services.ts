@@ -1,12 +1,21 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect as tcpConnect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './server';
+import { freePort, ROOT } from './server';
 
 const INSTALL_HINT =
-  'Install them with `scripts/services.sh` (Debian packages redis-server and postgresql); .ci/run does.';
+  'Install them with `scripts/services.sh` (Debian packages redis-server, postgresql and nginx-light); .ci/run does.';
 
 /** Resolve when something accepts TCP connections on loopback `port`; fail after `timeoutMs`. */
 async function waitForPort(port: number, what: string, timeoutMs = 30_000): Promise<void> {
@@ -235,5 +244,72 @@ export async function startBalancer(backends: number[]): Promise<TestBalancer> {
         for (const s of sockets) s.destroy();
         server.close(() => res());
       }),
+  };
+}
+
+/** nginx in front of a server, configured by the README's `docs/nginx/samskapa.conf`. */
+export interface TestNginx {
+  port: number;
+  http: string;
+  ws: string;
+  /** The access log nginx wrote so far. */
+  accessLog(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start nginx on a free loopback port with the documented configuration, changed only where a test must:
+ * its port, the server's port and where the files go.
+ */
+export async function startNginx(serverPort: number): Promise<TestNginx> {
+  const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
+  if (!binary) throw new Error(`nginx is not installed. ${INSTALL_HINT}`);
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'samskapa-nginx-'));
+  // Workers run as another user when nginx starts as root: they write request bodies into `dir`.
+  chmodSync(dir, 0o777);
+  const documented = readFileSync(join(ROOT, 'docs/nginx/samskapa.conf'), 'utf8');
+  const site = documented
+    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replace('proxy_pass http://127.0.0.1:8080;', `proxy_pass http://127.0.0.1:${serverPort};`)
+    .replace('/var/log/nginx/samskapa.access.log', join(dir, 'access.log'));
+  if (site === documented)
+    throw new Error('docs/nginx/samskapa.conf no longer has the lines this test adapts');
+  writeFileSync(join(dir, 'samskapa.conf'), site);
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((kind) => `${kind}_temp_path ${join(dir, kind)};`)
+    .join(' ');
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'error.log')} warn;
+events {}
+http { ${temp} access_log off; include ${join(dir, 'samskapa.conf')}; }
+`,
+  );
+  const child = spawn(binary, ['-p', dir, '-c', join(dir, 'nginx.conf')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+  try {
+    await waitForPort(port, 'nginx');
+  } catch (err) {
+    const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '';
+    throw new Error(`${(err as Error).message}\n${output.join('')}${log}`);
+  }
+  return {
+    port,
+    http: `http://127.0.0.1:${port}`,
+    ws: `ws://127.0.0.1:${port}/sync`,
+    accessLog: () =>
+      existsSync(join(dir, 'access.log')) ? readFileSync(join(dir, 'access.log'), 'utf8') : '',
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((res) => child.once('exit', () => res()));
+        child.kill('SIGQUIT');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
