@@ -173,11 +173,10 @@ describe('tldraw ⇄ Yjs record binding', () => {
 describe('boards written by another tldraw version', () => {
   const NOTE_SEQUENCE = 'com.tldraw.shape.note';
 
-  /** Our schema with the note shape at `version`, as a doc written by another tldraw would record it. */
-  function schemaWithNoteVersion(store: TLStore, version: number) {
+  /** Our schema with some sequences changed or added, as a doc written by another tldraw would record it. */
+  function schemaWith(store: TLStore, changes: Record<string, number>) {
     const schema = store.schema.serialize() as { sequences: Record<string, number> };
-    expect(schema.sequences[NOTE_SEQUENCE]).toBeGreaterThan(12);
-    return { ...schema, sequences: { ...schema.sequences, [NOTE_SEQUENCE]: version } };
+    return { ...schema, sequences: { ...schema.sequences, ...changes } };
   }
 
   /** A doc with a page and one note as tldraw wrote it before note version 12 (an older deployment). */
@@ -189,7 +188,7 @@ describe('boards written by another tldraw version', () => {
     doc.transact(() => {
       for (const r of [buildDocumentRecord(), buildPageRecord('Tavla'), old])
         boardRecords(doc).set(r.id, r as never);
-      writeBoardSchema(doc, schemaWithNoteVersion(store, 11));
+      writeBoardSchema(doc, schemaWith(store, { [NOTE_SEQUENCE]: 11 }));
     });
     return { doc, noteId: current.id };
   }
@@ -233,24 +232,30 @@ describe('boards written by another tldraw version', () => {
     expect(noteText(reader, noteId)).toBe('från förra versionen');
   });
 
-  it('a board already written by a newer version is reported and never written to', async () => {
-    const store = newStore();
-    const doc = new Y.Doc();
-    const newer = schemaWithNoteVersion(store, 99);
-    doc.transact(() => {
-      for (const r of [buildDocumentRecord(), buildPageRecord('Tavla')])
-        boardRecords(doc).set(r.id, r as never);
-      writeBoardSchema(doc, newer);
-    });
-    let told = 0;
-    cleanups.push(bindRecords({ store, doc, onNewerSchema: () => told++ }));
-    expect(told).toBe(1);
-    const note = buildNote({ x: 0, y: 0, text: 'skrivs inte', index: 'a1' as never });
-    store.put([note]);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(boardRecords(doc).has(note.id)).toBe(false);
-    expect(readBoardSchema(doc)).toEqual(newer);
-  });
+  it.each([
+    ['a version this client has no migration for', { [NOTE_SEQUENCE]: 99 }],
+    ['only a new kind of record', { 'com.example.shape.timer': 1 }],
+  ])(
+    'a board already written by a newer version (%s) is reported and never written to',
+    async (_, changes) => {
+      const store = newStore();
+      const doc = new Y.Doc();
+      const newer = schemaWith(store, changes);
+      doc.transact(() => {
+        for (const r of [buildDocumentRecord(), buildPageRecord('Tavla')])
+          boardRecords(doc).set(r.id, r as never);
+        writeBoardSchema(doc, newer);
+      });
+      let told = 0;
+      cleanups.push(bindRecords({ store, doc, onNewerSchema: () => told++ }));
+      expect(told).toBe(1);
+      const note = buildNote({ x: 0, y: 0, text: 'skrivs inte', index: 'a1' as never });
+      store.put([note]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(boardRecords(doc).has(note.id)).toBe(false);
+      expect(readBoardSchema(doc)).toEqual(newer);
+    },
+  );
 
   it('an open board that another client upgrades to a newer version stops writing and says so', async () => {
     const { storeA, docA, docB } = boundPair();
@@ -260,11 +265,62 @@ describe('boards written by another tldraw version', () => {
     await until(() => storeC.allRecords().some((r) => r.typeName === 'page'), 'the page arrives');
     expect(told).toBe(0);
 
-    writeBoardSchema(docA, schemaWithNoteVersion(storeA, 99));
+    writeBoardSchema(docA, schemaWith(storeA, { [NOTE_SEQUENCE]: 99 }));
     await until(() => told === 1, 'the client is told');
     const note = buildNote({ x: 0, y: 0, text: 'för sent', index: 'a1' as never });
     storeC.put([note]);
     await new Promise((r) => setTimeout(r, 100));
     expect(boardRecords(docA).has(note.id)).toBe(false);
+  });
+
+  it('a board whose migrations work on the whole store (not record by record) still opens with every note', () => {
+    const store = newStore();
+    const doc = new Y.Doc();
+    const note = buildNote({ x: 1, y: 2, text: 'hela lagret migreras', index: 'a1' as never });
+    doc.transact(() => {
+      for (const r of [buildDocumentRecord(), buildPageRecord('Tavla'), note])
+        boardRecords(doc).set(r.id, r as never);
+      // com.tldraw.store 4 is a storage migration: tldraw cannot migrate these records one at a time.
+      writeBoardSchema(doc, schemaWith(store, { 'com.tldraw.store': 3 }));
+    });
+    const skipped: SkippedRecord[] = [];
+    cleanups.push(bindRecords({ store, doc, readOnly: true, onSkippedRecord: (s) => skipped.push(s) }));
+    expect(skipped).toEqual([]);
+    expect(noteText(store, note.id)).toBe('hela lagret migreras');
+  });
+
+  it('a note an older tab sends after the board was upgraded is migrated, shown and repaired in the doc', async () => {
+    const store = newStore();
+    const { doc, noteId } = olderDoc(store);
+    cleanups.push(bindRecords({ store, doc }));
+    store.put([{ ...(store.get(noteId) as TLNoteShape), x: 50 }]);
+    await until(
+      () => JSON.stringify(readBoardSchema(doc)) === JSON.stringify(store.schema.serialize()),
+      'upgraded',
+    );
+
+    // The old tab was offline across the upgrade; its note arrives in the old format.
+    const late = buildNote({ x: 9, y: 9, text: 'skriven offline i gamla fliken', index: 'a2' as never });
+    const { textLastEditedBy: _dropped, ...props } = late.props;
+    boardRecords(doc).set(late.id, {
+      ...late,
+      props: { ...props, fontSizeAdjustment: 0, textFirstEditedBy: null },
+    } as never);
+
+    await until(
+      () => noteText(store, late.id) === 'skriven offline i gamla fliken',
+      'the late note is shown',
+    );
+    await until(
+      () => !('textFirstEditedBy' in (boardRecords(doc).get(late.id)?.props as object)),
+      'the doc holds the note in the current format',
+    );
+    const reader = newStore();
+    const skipped: SkippedRecord[] = [];
+    cleanups.push(
+      bindRecords({ store: reader, doc, readOnly: true, onSkippedRecord: (s) => skipped.push(s) }),
+    );
+    expect(skipped).toEqual([]);
+    expect(noteText(reader, late.id)).toBe('skriven offline i gamla fliken');
   });
 });

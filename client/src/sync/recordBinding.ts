@@ -1,12 +1,14 @@
-import type { SerializedSchema, TLRecord, TLStore } from 'tldraw';
+import type { TLRecord, TLStore } from 'tldraw';
 import type * as Y from 'yjs';
 import {
   boardRecords,
   observeBoardSchema,
   readBoardSchema,
+  readPreviousBoardSchema,
   writeBoardSchema,
   type StoredRecord,
 } from '@samskapa/shared';
+import { migrateRecords, schemaVerdict, type SchemaVerdict } from './boardSchema';
 
 /** Why a record from the document was not applied to the local store. */
 export interface SkippedRecord {
@@ -32,18 +34,6 @@ export interface RecordBindingOptions {
    * correctly would damage the board for everyone. The page should be reloaded.
    */
   onNewerSchema?: () => void;
-}
-
-/** How the records in a doc relate to this client's tldraw schema. */
-export type SchemaVerdict = 'current' | 'older' | 'newer';
-
-/** Whether records written with `docSchema` can be used as they are, migrated up, or not at all. */
-export function schemaVerdict(store: TLStore, docSchema: unknown): SchemaVerdict {
-  if (docSchema === undefined) return 'current';
-  const migrations = store.schema.getMigrationsSince(docSchema as SerializedSchema);
-  // A version this client has no migration for can only come from a newer tldraw.
-  if (!migrations.ok) return 'newer';
-  return migrations.value.length === 0 ? 'current' : 'older';
 }
 
 /**
@@ -81,15 +71,6 @@ export function bindRecords({
   };
   readSchema();
 
-  /** A record as stored in the doc, brought up to this client's schema when the doc's is older. */
-  const upToDate = (value: TLRecord): { record: TLRecord } | { reason: string } => {
-    if (verdict !== 'older') return { record: value };
-    const migrated = store.schema.migratePersistedRecord(value, docSchema as SerializedSchema, 'up');
-    return migrated.type === 'success'
-      ? { record: migrated.value }
-      : { reason: `written by an older tldraw and could not be migrated (${migrated.reason})` };
-  };
-
   const skip = (id: string, reason: string): void => {
     if (onSkippedRecord) onSkippedRecord({ id, reason });
     else console.warn(`samskapa: skipped record ${id} from the board: ${reason}`);
@@ -101,29 +82,54 @@ export function bindRecords({
     return typeof id === 'string' && typeof typeName === 'string' && documentTypes.has(typeName as never);
   };
 
-  /** Puts remote records one by one, so one invalid record never blocks the others. */
+  /** Records as stored in the doc, brought up to this client's schema when the doc's is older. */
+  const upToDate = (values: TLRecord[]): Map<string, TLRecord> =>
+    verdict === 'older' ? migrateRecords(store, values, docSchema) : new Map(values.map((v) => [v.id, v]));
+
+  /** Puts one record; false when the store refuses it (it fails this client's schema). */
+  const tryPut = (record: TLRecord): boolean => {
+    try {
+      store.put([record]);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  /**
+   * Puts remote records one by one, so one invalid record never blocks the others. A record that fails
+   * may have been written by a client of the board's previous schema after another client upgraded
+   * the board (a tab that was offline across an upgrade): it is migrated from that schema, and a
+   * client that may write puts the migrated record back, so every reader sees it.
+   */
   const applyRemote = (puts: [string, unknown][], removes: string[]): void => {
     readSchema();
+    const values: TLRecord[] = [];
+    for (const [key, value] of puts) {
+      if (isDocumentRecord(value) && value.id === key) values.push(value);
+      else skip(key, 'not a document record');
+    }
+    const repaired: TLRecord[] = [];
     store.mergeRemoteChanges(() => {
-      for (const [key, value] of puts) {
-        if (!isDocumentRecord(value) || value.id !== key) {
-          skip(key, 'not a document record');
-          continue;
-        }
-        const current = upToDate(value);
-        if ('reason' in current) {
-          skip(key, current.reason);
-          continue;
-        }
-        try {
-          store.put([current.record]);
-        } catch (error) {
-          skip(key, error instanceof Error ? error.message : String(error));
-        }
+      const current = upToDate(values);
+      const failed = values.filter((value) => {
+        const record = current.get(value.id);
+        return !record || !tryPut(record);
+      });
+      const previous = readPreviousBoardSchema(doc);
+      const fromPrevious =
+        failed.length > 0 && previous !== undefined && schemaVerdict(store, previous) === 'older'
+          ? migrateRecords(store, failed, previous)
+          : new Map<string, TLRecord>();
+      for (const value of failed) {
+        const record = fromPrevious.get(value.id);
+        if (record && tryPut(record)) repaired.push(record);
+        else skip(value.id, `it does not fit this version of the board (${verdict} schema)`);
       }
       const present = removes.filter((id) => store.has(id as TLRecord['id']));
       if (present.length > 0) store.remove(present as TLRecord['id'][]);
     });
+    if (repaired.length > 0) writeLocal(repaired, []);
   };
 
   /**
@@ -133,13 +139,15 @@ export function bindRecords({
    */
   const upgradeDoc = (): void => {
     if (verdict === 'older') {
-      for (const [key, entry] of [...records.map]) {
-        const known = store.get(key as TLRecord['id']);
-        if (known) records.set(key, known as unknown as StoredRecord);
-        else if (isDocumentRecord(entry.val)) {
-          const current = upToDate(entry.val);
-          if ('record' in current) records.set(key, current.record as unknown as StoredRecord);
-        }
+      const stored: unknown[] = [...records.map.values()].map((entry) => entry.val);
+      const unknown = stored.filter(
+        (value): value is TLRecord => isDocumentRecord(value) && !store.has(value.id),
+      );
+      const migrated = migrateRecords(store, unknown, docSchema);
+      for (const [key] of [...records.map]) {
+        const record = store.get(key as TLRecord['id']) ?? migrated.get(key);
+        // A record that cannot be migrated stays as it was; the previous schema is kept beside the new one.
+        if (record) records.set(key, record as unknown as StoredRecord);
       }
     }
     writeBoardSchema(doc, ourSchema);

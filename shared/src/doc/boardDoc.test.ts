@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { boardRecords, boardVotes, readBoardSchema, voteKey, writeBoardSchema } from './boardDoc';
+import {
+  boardRecords,
+  boardVotes,
+  readBoardSchema,
+  readPreviousBoardSchema,
+  voteKey,
+  writeBoardSchema,
+} from './boardDoc';
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -32,5 +39,15 @@ describe('board doc layout', () => {
     expect(readBoardSchema(doc)).toBeUndefined();
     writeBoardSchema(doc, { schemaVersion: 2 });
     expect(readBoardSchema(doc)).toEqual({ schemaVersion: 2 });
+    expect(readPreviousBoardSchema(doc)).toBeUndefined();
+  });
+
+  it('a new schema keeps the one it replaced as the previous one; writing the same again changes nothing', () => {
+    const doc = new Y.Doc();
+    writeBoardSchema(doc, { sequences: { note: 11 } });
+    writeBoardSchema(doc, { sequences: { note: 13 } });
+    writeBoardSchema(doc, { sequences: { note: 13 } });
+    expect(readBoardSchema(doc)).toEqual({ sequences: { note: 13 } });
+    expect(readPreviousBoardSchema(doc)).toEqual({ sequences: { note: 11 } });
   });
 });

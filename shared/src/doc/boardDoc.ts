@@ -16,6 +16,8 @@ const BOARD_KEYS = {
 
 /** Key inside the `schema` map that holds the serialized tldraw store schema. */
 const TLDRAW_SCHEMA_KEY = 'tldraw';
+/** Key of the schema it replaced: a record written late by an older client can still be migrated. */
+const PREVIOUS_TLDRAW_SCHEMA_KEY = 'tldrawPrevious';
 
 /** A JSON value as stored in a record; records are opaque to the doc layer. */
 export type StoredRecord = { readonly id: string; readonly typeName: string } & Record<string, unknown>;
@@ -57,9 +59,24 @@ export function readBoardSchema(doc: Y.Doc): unknown {
   return doc.getMap(BOARD_KEYS.schema).get(TLDRAW_SCHEMA_KEY);
 }
 
-/** Record the tldraw schema the writer uses, so a reader can tell whether it understands the records. */
+/** The schema the board was written with before the current one, if it ever changed. */
+export function readPreviousBoardSchema(doc: Y.Doc): unknown {
+  return doc.getMap(BOARD_KEYS.schema).get(PREVIOUS_TLDRAW_SCHEMA_KEY);
+}
+
+/**
+ * Record the tldraw schema the writer uses, so a reader can tell whether it understands the records;
+ * the schema it replaces is kept as the previous one.
+ */
 export function writeBoardSchema(doc: Y.Doc, schema: unknown): void {
-  doc.getMap(BOARD_KEYS.schema).set(TLDRAW_SCHEMA_KEY, schema);
+  const map = doc.getMap(BOARD_KEYS.schema);
+  const current = map.get(TLDRAW_SCHEMA_KEY);
+  doc.transact(() => {
+    if (current !== undefined && JSON.stringify(current) !== JSON.stringify(schema)) {
+      map.set(PREVIOUS_TLDRAW_SCHEMA_KEY, current);
+    }
+    map.set(TLDRAW_SCHEMA_KEY, schema);
+  });
 }
 
 /** Calls `onChange` whenever the recorded tldraw schema changes; returns a function that stops it. */
