@@ -19,15 +19,19 @@ afterAll(async () => {
   await server?.stop();
 });
 
+async function createWorkshopThroughProxy(): Promise<CreateWorkshopResponse> {
+  const created = await fetch(`${proxy.http}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Visuell målbild Nära vård' }),
+  });
+  expect(created.status).toBe(201);
+  return (await created.json()) as CreateWorkshopResponse;
+}
+
 describe('behind nginx, configured as the README says (docs/nginx/samskapa.conf)', () => {
   it('creates, joins by code, syncs over WebSockets and takes a photo upload; its log holds no secret', async () => {
-    const created = await fetch(`${proxy.http}/api/workshops`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Visuell målbild Nära vård' }),
-    });
-    expect(created.status).toBe(201);
-    const w = (await created.json()) as CreateWorkshopResponse;
+    const w = await createWorkshopThroughProxy();
     const joined = await fetch(`${proxy.http}/api/join/${w.joinCode}`);
     expect(joined.status).toBe(200);
     const { participantToken } = (await joined.json()) as JoinResponse;
@@ -60,6 +64,22 @@ describe('behind nginx, configured as the README says (docs/nginx/samskapa.conf)
     expect(log).toContain('"POST /api/workshops" 201');
     for (const secret of [w.facilitatorToken, participantToken, w.joinCode, assetId]) {
       expect(log).not.toContain(secret);
+    }
+  });
+
+  it('while the server is down, a reconnecting board gets 502 and no log holds its token', async () => {
+    const w = await createWorkshopThroughProxy();
+    await server.stop();
+    const reconnecting = connect(proxy, w.id, 'board', w.facilitatorToken);
+    clients.push(reconnecting);
+    await waitFor(
+      () => proxy.accessLog().includes('"GET /sync/') && proxy.accessLog().includes('" 502 '),
+      'nginx answers 502 for the board',
+    );
+    reconnecting.destroy();
+    expect((await fetch(`${proxy.http}/j/${w.joinCode}`)).status).toBe(502);
+    for (const log of [proxy.accessLog(), proxy.errorLogs()]) {
+      for (const secret of [w.facilitatorToken, w.joinCode]) expect(log).not.toContain(secret);
     }
   });
 });

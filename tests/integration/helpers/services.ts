@@ -247,6 +247,8 @@ export async function startBalancer(backends: number[]): Promise<TestBalancer> {
   };
 }
 
+const readIfThere = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+
 /** nginx in front of a server, configured by the README's `docs/nginx/samskapa.conf`. */
 export interface TestNginx {
   port: number;
@@ -254,6 +256,8 @@ export interface TestNginx {
   ws: string;
   /** The access log nginx wrote so far. */
   accessLog(): string;
+  /** Every error log nginx wrote so far (the server block's and nginx's own). */
+  errorLogs(): string;
   stop(): Promise<void>;
 }
 
@@ -272,7 +276,8 @@ export async function startNginx(serverPort: number): Promise<TestNginx> {
   const site = documented
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
     .replace('proxy_pass http://127.0.0.1:8080;', `proxy_pass http://127.0.0.1:${serverPort};`)
-    .replace('/var/log/nginx/samskapa.access.log', join(dir, 'access.log'));
+    .replace('/var/log/nginx/samskapa.access.log', join(dir, 'access.log'))
+    .replace('/var/log/nginx/samskapa.error.log', join(dir, 'samskapa.error.log'));
   if (site === documented)
     throw new Error('docs/nginx/samskapa.conf no longer has the lines this test adapts');
   writeFileSync(join(dir, 'samskapa.conf'), site);
@@ -301,8 +306,8 @@ http { ${temp} access_log off; include ${join(dir, 'samskapa.conf')}; }
     port,
     http: `http://127.0.0.1:${port}`,
     ws: `ws://127.0.0.1:${port}/sync`,
-    accessLog: () =>
-      existsSync(join(dir, 'access.log')) ? readFileSync(join(dir, 'access.log'), 'utf8') : '',
+    accessLog: () => readIfThere(join(dir, 'access.log')),
+    errorLogs: () => readIfThere(join(dir, 'samskapa.error.log')) + readIfThere(join(dir, 'error.log')),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((res) => child.once('exit', () => res()));
