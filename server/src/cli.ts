@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig, type Config } from './config';
 import { openPostgresStore } from './store/postgres/postgresStore';
-import { openSqliteStore } from './store/sqlite/sqliteStore';
+import { openSqliteStore, SQLITE_FILE } from './store/sqlite/sqliteStore';
 import type { Store, WorkshopRow } from './store/types';
 
 const USAGE = `Usage: pnpm admin <command>
@@ -19,6 +21,13 @@ const EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/**
+ * A title as one safe line: anyone who can reach the server may name a workshop, and control
+ * characters (terminal escapes, line breaks) must not reach an administrator's terminal.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
+const printable = (title: string) => title.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
+
 function listing(rows: WorkshopRow[], json: boolean): string {
   if (json) {
     return rows
@@ -34,7 +43,7 @@ function listing(rows: WorkshopRow[], json: boolean): string {
       .join('\n');
   }
   if (rows.length === 0) return 'No workshops.';
-  const lines = rows.map((r) => `${r.id}  ${day(r.createdAt)}  ${day(r.retainUntil)}  ${r.title}`);
+  const lines = rows.map((r) => `${r.id}  ${day(r.createdAt)}  ${day(r.retainUntil)}  ${printable(r.title)}`);
   return [`${'id'.padEnd(16)}  created     deleted on  title`, ...lines].join('\n');
 }
 
@@ -65,7 +74,11 @@ async function run(store: Store, args: string[], out: (line: string) => void): P
   return EXIT.usage;
 }
 
+/** The store the server uses; never a new, empty SQLite file because DATA_DIR was mistyped. */
 function openStore(config: Config): Store {
+  if (!config.DATABASE_URL && !existsSync(join(config.DATA_DIR, SQLITE_FILE))) {
+    throw new Error(`no Samskapa database in ${resolve(config.DATA_DIR)} (set DATA_DIR or DATABASE_URL)`);
+  }
   // Only errors are worth a line on an administrator's terminal.
   const log = pino({ level: 'error' });
   return config.DATABASE_URL
@@ -80,7 +93,13 @@ try {
   console.error((err as Error).message);
   process.exit(EXIT.usage);
 }
-const store = openStore(config);
+let store: Store;
+try {
+  store = openStore(config);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(EXIT.usage);
+}
 try {
   process.exitCode = await run(store, process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
 } catch (err) {

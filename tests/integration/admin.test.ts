@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
 import { ROOT, startServer, type RunningServer } from './helpers/server';
@@ -29,7 +31,7 @@ afterAll(async () => {
 describe('the admin command (pnpm admin)', () => {
   it('lists workshops without secrets, purges one while people are in it, and says when there is none', async () => {
     const doomed = await createWorkshop(server, 'Referensgrupp Nära vård');
-    const kept = await createWorkshop(server, 'Strategiworkshop fokusområde A');
+    const kept = await createWorkshop(server, 'Strategiworkshop\u001b[2J fokusområde A\nfalsk rad');
     const writer = connect(server, doomed.id, 'board', doomed.participantToken);
     const other = connect(server, kept.id, 'board', kept.participantToken);
     clients.push(writer, other);
@@ -43,10 +45,11 @@ describe('the admin command (pnpm admin)', () => {
 
     const listed = admin(server, 'list');
     expect(listed.code).toBe(0);
-    for (const w of [doomed, kept]) {
-      expect(listed.out).toContain(w.id);
-      expect(listed.out).toContain(w.title);
-    }
+    for (const w of [doomed, kept]) expect(listed.out).toContain(w.id);
+    expect(listed.out).toContain(doomed.title);
+    // A title cannot clear the administrator's screen or forge a line of the listing.
+    expect(listed.out).toContain('Strategiworkshop�[2J fokusområde A�falsk rad');
+    expect(listed.out.trim().split('\n')).toHaveLength(3);
     for (const secret of [doomed.facilitatorToken, doomed.participantToken, doomed.joinCode]) {
       expect(listed.out).not.toContain(secret);
     }
@@ -98,5 +101,10 @@ describe('the admin command (pnpm admin)', () => {
     const usage = admin(server, 'remove', 'everything');
     expect(usage.code).toBe(2);
     expect(usage.out).toContain('Usage: pnpm admin');
+    // A mistyped DATA_DIR is an error, not an empty list (and no empty database is created there).
+    const mistyped = admin({ ...server, dataDir: join(server.dataDir, 'finns-inte') }, 'list');
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.out).toContain('no Samskapa database in');
+    expect(existsSync(join(server.dataDir, 'finns-inte'))).toBe(false);
   });
 });

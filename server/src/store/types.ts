@@ -30,7 +30,7 @@ export interface DocStore {
   /**
    * Replace the whole log of a document by one update holding its state. `unreadable` are stored
    * updates that could not be applied: they stay in the log, so nothing stored is ever dropped. When the
-   * workshop no longer exists the log is only removed.
+   * workshop no longer exists nothing is written back.
    */
   compact(doc: string, state: Uint8Array, unreadable?: Uint8Array[]): Promise<void>;
 }

@@ -55,6 +55,9 @@ function keep<T>(handle: T): T {
   return handle;
 }
 
+/** The database file inside DATA_DIR. */
+export const SQLITE_FILE = 'samskapa.sqlite';
+
 export interface SqliteOptions {
   /** `NORMAL` survives a killed process; `FULL` also survives a power cut, at the cost of an fsync per write. */
   synchronous: 'NORMAL' | 'FULL';
@@ -65,7 +68,7 @@ export interface SqliteOptions {
 /** The embedded store: one SQLite file in WAL mode. Every call completes before it returns. */
 export function openSqliteStore(dataDir: string, options: SqliteOptions): Store {
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'samskapa.sqlite');
+  const file = join(dataDir, SQLITE_FILE);
   const db = keep(new Database(file));
   // Pragmas through exec: db.pragma() prepares a statement on every call and drops it (see `keep`).
   db.exec('PRAGMA journal_mode = WAL');
