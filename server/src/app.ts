@@ -9,8 +9,7 @@ import { operationRoutes } from './http/operations';
 import { staticClient } from './http/staticClient';
 import { purgeWorkshop, workshopRoutes } from './http/workshops';
 import { loadServerKey } from './security/secrets';
-import { openSqliteStore } from './store/sqlite/sqliteStore';
-import { openPostgresStore } from './store/postgres/postgresStore';
+import { openConfiguredStore } from './store/openStore';
 import { localFanout } from './fanout/local';
 import { createRedisFanout } from './fanout/redis/redisFanout';
 import { Rooms } from './sync/rooms';
@@ -54,12 +53,7 @@ const CLIENT_DIR_DEFAULT = resolve(import.meta.dirname, '../../client/dist');
 
 /** Wire the store, the rooms, the sync server and the HTTP routes together. */
 export function createApp(config: Config, log: Logger): App {
-  const store = config.DATABASE_URL
-    ? openPostgresStore(config.DATABASE_URL, log)
-    : openSqliteStore(config.DATA_DIR, {
-        synchronous: config.SQLITE_SYNCHRONOUS,
-        maxMiB: config.SQLITE_MAX_MIB,
-      });
+  const store = openConfiguredStore(config, log);
   const serverKey = loadServerKey(config.DATA_DIR, config.SECRET_KEY);
   const fanout = config.REDIS_URL ? createRedisFanout(config.REDIS_URL, log) : localFanout;
   const rooms = new Rooms(

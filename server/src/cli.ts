@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig, type Config } from './config';
-import { openPostgresStore } from './store/postgres/postgresStore';
-import { openSqliteStore, SQLITE_FILE } from './store/sqlite/sqliteStore';
+import { openConfiguredStore } from './store/openStore';
+import { SQLITE_FILE } from './store/sqlite/sqliteStore';
 import type { Store, WorkshopRow } from './store/types';
 
 const USAGE = `Usage: pnpm admin <command>
@@ -80,10 +80,7 @@ function openStore(config: Config): Store {
     throw new Error(`no Samskapa database in ${resolve(config.DATA_DIR)} (set DATA_DIR or DATABASE_URL)`);
   }
   // Only errors are worth a line on an administrator's terminal.
-  const log = pino({ level: 'error' });
-  return config.DATABASE_URL
-    ? openPostgresStore(config.DATABASE_URL, log, { poolSize: 2 })
-    : openSqliteStore(config.DATA_DIR, { synchronous: config.SQLITE_SYNCHRONOUS, maxMiB: 0 });
+  return openConfiguredStore(config, pino({ level: 'error' }));
 }
 
 let config: Config;
