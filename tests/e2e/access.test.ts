@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readBoardSchema, writeBoardSchema } from '@samskapa/shared';
 import { connect, createWorkshop, waitFor } from '../integration/helpers/clients';
-import { startServer, type RunningServer } from '../integration/helpers/server';
+import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
-import { launchChromium, personContext, waitInPage } from './helpers/browser';
+import { startServerAndBrowser, stopServerAndBrowser, personContext, waitInPage } from './helpers/browser';
 
 /** As much of the page's tldraw editor (`(window as unknown as PageWindow).samskapaEditor`) as these tests use. */
 interface PageWindow {
@@ -18,22 +18,12 @@ interface PageWindow {
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 /** A browser of its own (another person's device, or another browser profile). */
 async function newBrowser(name: string): Promise<BrowserContext> {
-  const { context } = await personContext(browser, server.http);
-  context.on('page', (page) =>
-    page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`)),
-  );
+  const { context } = await personContext(browser, server.http, name);
   return context;
 }
 

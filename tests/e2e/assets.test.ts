@@ -3,36 +3,28 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createWorkshop, synced } from '../integration/helpers/clients';
 import { solidPng } from '../integration/helpers/png';
-import { startServer, type RunningServer } from '../integration/helpers/server';
-import { launchChromium, personContext, waitInPage, type RequestLog } from './helpers/browser';
+import { enterName, waitForBoard } from './helpers/board';
+import type { RunningServer } from '../integration/helpers/server';
+import {
+  personContext,
+  startServerAndBrowser,
+  stopServerAndBrowser,
+  type RequestLog,
+} from './helpers/browser';
 
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 /** Opens a capability link in a browser of its own, enters a name and waits for the connected board. */
 async function openBoard(url: string, name: string): Promise<{ page: Page; log: RequestLog }> {
-  const { context, log } = await personContext(browser, server.http);
+  const { context, log } = await personContext(browser, server.http, name);
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
   await page.goto(url);
-  await page.getByLabel(/Ditt namn/).fill(name);
-  await page.getByRole('button', { name: 'Gå till tavlan' }).click();
-  await page.locator('.tl-canvas').waitFor({ timeout: 60_000 });
-  await waitInPage(
-    page,
-    `${name}'s board is connected`,
-    () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'connected',
-  );
+  await enterName(page, name);
+  await waitForBoard(page);
   return { page, log };
 }
 

@@ -2,10 +2,16 @@ import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../integration/helpers/server';
+import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
-import { noteTexts, waitForBoard } from './helpers/board';
-import { launchChromium, personContext, waitInPage, type RequestLog } from './helpers/browser';
+import { enterName, noteTexts, waitForBoard } from './helpers/board';
+import {
+  startServerAndBrowser,
+  stopServerAndBrowser,
+  personContext,
+  waitInPage,
+  type RequestLog,
+} from './helpers/browser';
 
 interface Person {
   name: string;
@@ -37,9 +43,8 @@ let joinCode = '';
 let viewerUrl = '';
 
 async function newPerson(name: string): Promise<Person> {
-  const { context, log } = await personContext(browser, server.http);
+  const { context, log } = await personContext(browser, server.http, name);
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
   const person = { name, context, page, log };
   people.push(person);
   return person;
@@ -47,20 +52,12 @@ async function newPerson(name: string): Promise<Person> {
 
 /** Fills in the display name on the join page and waits for the connected board. */
 async function joinWithName(person: Person): Promise<void> {
-  await person.page.getByLabel(/Ditt namn/).fill(person.name);
-  await person.page.getByRole('button', { name: 'Gå till tavlan' }).click();
+  await enterName(person.page, person.name);
   await waitForBoard(person.page);
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 describe('a workshop on one live board', () => {
   it('a facilitator creates a workshop and gets a participant link, a join code and a QR code', async () => {
@@ -206,8 +203,7 @@ describe('a workshop on one live board', () => {
     const mallory = await newPerson('Mallory');
     const wrong = participantUrl.replace(/#p=.*/, '#p=not-a-real-token');
     await mallory.page.goto(wrong);
-    await mallory.page.getByLabel(/Ditt namn/).fill(mallory.name);
-    await mallory.page.getByRole('button', { name: 'Gå till tavlan' }).click();
+    await enterName(mallory.page, mallory.name);
     await waitInPage(
       mallory.page,
       'the board says the connection was refused',

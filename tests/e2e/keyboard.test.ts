@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../integration/helpers/server';
+import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
 import { noteTexts, waitForBoard } from './helpers/board';
-import { launchChromium, personContext } from './helpers/browser';
+import { startServerAndBrowser, stopServerAndBrowser, personContext } from './helpers/browser';
 
 const WORKSHOP = 'Tangentbordsworkshop';
 const PHONE = { width: 390, height: 844 };
@@ -25,11 +25,10 @@ let dan: Page;
 let eva: Page;
 
 async function newPage(name: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { context } = await personContext(browser, server.http);
+  const { context } = await personContext(browser, server.http, name);
   contexts.push(context);
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
-  page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
   return page;
 }
 
@@ -66,15 +65,10 @@ async function joinByKeyboard(page: Page, name: string): Promise<void> {
   await waitForBoard(page);
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
+  await stopServerAndBrowser(server, browser);
 });
 
 describe('keyboard only, with a page title and focus that say where you are', () => {

@@ -11,6 +11,12 @@ export async function waitForBoard(page: Page): Promise<void> {
   );
 }
 
+/** Gives the display name on the join page and goes to the board (without waiting for it). */
+export async function enterName(page: Page, name: string): Promise<void> {
+  await page.getByLabel(/Ditt namn/).fill(name);
+  await page.getByRole('button', { name: 'Gå till tavlan' }).click();
+}
+
 /** The text of every note the page shows (the note's label, without the author line tldraw adds). */
 export function noteTexts(page: Page): Promise<string[]> {
   return page

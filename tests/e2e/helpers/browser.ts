@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../integration/helpers/server';
 
 /** Debian's Chromium; no browser is ever downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,15 +25,31 @@ export interface RequestLog {
   foreign: string[];
 }
 
+/** The real server and Chromium, for the tests of one file. */
+export async function startServerAndBrowser(): Promise<{ server: RunningServer; browser: Browser }> {
+  return { server: await startServer(), browser: await launchChromium() };
+}
+
+/** Stops what {@link startServerAndBrowser} started (either may be missing if starting failed). */
+export async function stopServerAndBrowser(server?: RunningServer, browser?: Browser): Promise<void> {
+  await browser?.close();
+  await server?.stop();
+}
+
 /**
  * A fresh browser context (its own storage, like another person's device) that records every request
- * and blocks any that leaves `origin`, so a forbidden request is both seen and never sent.
+ * and blocks any that leaves `origin`, so a forbidden request is both seen and never sent. Errors in its
+ * pages are printed with `name`.
  */
 export async function personContext(
   browser: Browser,
   origin: string,
+  name = 'page',
 ): Promise<{ context: BrowserContext; log: RequestLog }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.on('page', (page) =>
+    page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`)),
+  );
   const log: RequestLog = { sameOrigin: [], foreign: [] };
   await context.route('**/*', async (route) => {
     const url = route.request().url();
