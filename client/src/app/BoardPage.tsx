@@ -5,7 +5,7 @@ import { Board } from '../board/Board';
 import { mayMountCanvas } from '../board/licence';
 import { addNoteAtViewportCentre, isNewNoteShortcut, NEW_NOTE_SHORTCUT } from '../board/newNote';
 import { isMessageKey, useLocaleStore, useT, type MessageKey } from '../i18n/i18n';
-import { readOnlyWhenRejected } from '../board/readOnlyWhenRejected';
+import { makeReadOnly, readOnlyWhenRejected } from '../board/readOnlyWhenRejected';
 import { BoardConnection } from '../sync/boardConnection';
 import { loadClientConfig, loadWorkshopSummary, type ClientConfig } from './api';
 import { useDocumentTitle } from './documentTitle';
@@ -152,9 +152,7 @@ function BoardView({
   }, [notice]);
 
   useEffect(() => {
-    if (!outdated || !editor) return;
-    if (editor.getEditingShapeId()) editor.setEditingShape(null);
-    editor.updateInstanceState({ isReadonly: true });
+    if (outdated && editor) makeReadOnly(editor);
   }, [outdated, editor]);
 
   const mayAddNotes = access.role !== 'viewer' && connection !== null && !connection.readOnly && !outdated;

@@ -1,6 +1,12 @@
 import type { Editor } from 'tldraw';
 import type { BoardConnection } from '../sync/boardConnection';
 
+/** Ends any editing in progress and lets nothing more be changed. */
+export function makeReadOnly(editor: Editor): void {
+  if (editor.getEditingShapeId()) editor.setEditingShape(null);
+  editor.updateInstanceState({ isReadonly: true });
+}
+
 /**
  * Makes the editor read-only once the server has refused the connection for good (a 44xx close):
  * nothing typed after that could ever be sent, so nothing may be typed.
@@ -8,8 +14,7 @@ import type { BoardConnection } from '../sync/boardConnection';
 export function readOnlyWhenRejected(editor: Editor, connection: BoardConnection): () => void {
   const apply = () => {
     if (editor.isDisposed || connection.getState().kind !== 'rejected') return;
-    if (editor.getEditingShapeId()) editor.setEditingShape(null);
-    editor.updateInstanceState({ isReadonly: true });
+    makeReadOnly(editor);
   };
   apply();
   return connection.subscribe(apply);
