@@ -106,7 +106,7 @@ export function createApp(config: Config, log: Logger): App {
   // Another process deleted a workshop: its sockets and rooms here go too (its data is already gone).
   rooms.onDeletedElsewhere((id) => {
     sync.closeWorkshop(id, CloseCode.notFound, 'workshop deleted');
-    void rooms.discard(`${id}/`);
+    void rooms.discardWorkshop(id);
   });
   app.server.on('upgrade', (req, socket, head) => {
     try {

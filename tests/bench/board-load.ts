@@ -6,7 +6,7 @@
 //   npx pnpm@10.34.8 bench:board-load
 //   BENCH_NOTES=1000 BENCH_FRAMES=20 npx pnpm@10.34.8 bench:board-load
 import * as Y from 'yjs';
-import { boardRecords } from '../../shared/src/index';
+import { boardRecords, docName } from '../../shared/src/index';
 import buildClient from '../e2e/globalSetup';
 import { launchChromium } from '../e2e/helpers/browser';
 import { connect, createWorkshop } from '../integration/helpers/clients';
@@ -39,11 +39,11 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
   return true;
 }
 
-function storedBytes(dataDir: string, docName: string): { rows: number; bytes: number } {
+function storedBytes(dataDir: string, name: string): { rows: number; bytes: number } {
   return queryStoreFile(
     dataDir,
     'SELECT count(*) AS rows, coalesce(sum(length(data)), 0) AS bytes FROM doc_updates WHERE doc = ?',
-    docName,
+    name,
   );
 }
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const dataDir = tempDataDir();
   let server = await startServer({ dataDir });
   const workshop = await createWorkshop(server, 'Board-load benchmark');
-  const docName = `${workshop.id}/board`;
+  const boardName = docName(workshop.id, 'board');
 
   // 1. Three hours of edits, each its own update through the server.
   const writer = connect(server, workshop.id, 'board', workshop.facilitatorToken);
@@ -87,10 +87,10 @@ async function main(): Promise<void> {
   reader.destroy();
   writer.destroy();
 
-  const before = storedBytes(dataDir, docName);
+  const before = storedBytes(dataDir, boardName);
   console.log(`server store before compaction: ${before.rows} rows, ${kB(before.bytes)}`);
   await server.stop(); // graceful: rooms persist and compact on shutdown
-  const after = storedBytes(dataDir, docName);
+  const after = storedBytes(dataDir, boardName);
   console.log(`server store after shutdown (compacted): ${after.rows} rows, ${kB(after.bytes)}`);
 
   // 2. A new browser opens the board: navigation until every note is on screen.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { docName, type DocName } from '@samskapa/shared';
 import { openPostgresStore } from '../../server/src/store/postgres/postgresStore';
 import type { Store } from '../../server/src/store/types';
 import { startPostgres, type TestPostgres } from './helpers/services';
@@ -24,7 +25,7 @@ function noteUpdate(key: string, text: string): Uint8Array {
 }
 
 /** The notes a fresh room would show after loading `doc` from the store. */
-async function notesIn(store: Store, doc: string): Promise<Record<string, unknown>> {
+async function notesIn(store: Store, doc: DocName): Promise<Record<string, unknown>> {
   const ydoc = new Y.Doc();
   for (const update of await store.load(doc)) Y.applyUpdate(ydoc, update);
   const json = ydoc.getMap('notes').toJSON();
@@ -65,18 +66,18 @@ describe('the PostgreSQL store shared by several processes', () => {
 
   it('an update appended by one process is loaded by the other, and deleting a workshop purges its documents', async () => {
     expect(await a.create(workshopRow('w3', 'DEF567'))).toBe(true);
-    await a.append('w3/board', noteUpdate('n1', 'Fler mötesplatser'));
-    await b.append('w3/control', noteUpdate('step', 'Inledning'));
-    expect(await notesIn(b, 'w3/board')).toEqual({ n1: 'Fler mötesplatser' });
+    await a.append(docName('w3', 'board'), noteUpdate('n1', 'Fler mötesplatser'));
+    await b.append(docName('w3', 'control'), noteUpdate('step', 'Inledning'));
+    expect(await notesIn(b, docName('w3', 'board'))).toEqual({ n1: 'Fler mötesplatser' });
     expect(await b.delete('w3')).toBe(true);
-    expect(await a.load('w3/board')).toEqual([]);
-    expect(await a.load('w3/control')).toEqual([]);
+    expect(await a.load(docName('w3', 'board'))).toEqual([]);
+    expect(await a.load(docName('w3', 'control'))).toEqual([]);
     expect(await a.get('w3')).toBeUndefined();
     expect(await a.delete('w3')).toBe(false);
   });
 
   it('compaction keeps an update another process appended that the compacting process never saw', async () => {
-    const doc = 'w4/board';
+    const doc = docName('w4', 'board');
     await a.create(workshopRow('w4', 'ABC444'));
     // Process A's live document knows n1 only.
     const live = new Y.Doc();
@@ -91,7 +92,7 @@ describe('the PostgreSQL store shared by several processes', () => {
   });
 
   it('compactions running while another process appends lose none of its updates', async () => {
-    const doc = 'w5/board';
+    const doc = docName('w5', 'board');
     await a.create(workshopRow('w5', 'ABC555'));
     const stale = Y.encodeStateAsUpdate(new Y.Doc());
     const appended: string[] = [];
@@ -121,7 +122,9 @@ describe('the PostgreSQL store shared by several processes', () => {
     const writes: Promise<boolean>[] = [];
     let deleted: Promise<boolean> | undefined;
     for (let i = 0; i < 400; i++) {
-      writes.push(b.append(i % 2 ? 'w7/board' : 'w7/control', noteUpdate(`n${i}`, `idé ${i}`)));
+      writes.push(
+        b.append(i % 2 ? docName('w7', 'board') : docName('w7', 'control'), noteUpdate(`n${i}`, `idé ${i}`)),
+      );
       if (i === 200) deleted = a.delete('w7');
       if (i % 20 === 0) await new Promise((r) => setImmediate(r));
     }
@@ -129,12 +132,12 @@ describe('the PostgreSQL store shared by several processes', () => {
     expect(await deleted).toBe(true);
     expect(stored.filter(Boolean).length).toBeGreaterThan(0);
     expect(stored.filter((ok) => !ok).length).toBeGreaterThan(0);
-    expect(await a.load('w7/board')).toEqual([]);
-    expect(await a.load('w7/control')).toEqual([]);
+    expect(await a.load(docName('w7', 'board'))).toEqual([]);
+    expect(await a.load(docName('w7', 'control'))).toEqual([]);
     // A compaction that comes late writes nothing back either.
-    await b.compact('w7/board', noteUpdate('late', 'för sent'));
-    expect(await a.load('w7/board')).toEqual([]);
-    expect(await b.append('w7/board', noteUpdate('later', 'ännu senare'))).toBe(false);
+    await b.compact(docName('w7', 'board'), noteUpdate('late', 'för sent'));
+    expect(await a.load(docName('w7', 'board'))).toEqual([]);
+    expect(await b.append(docName('w7', 'board'), noteUpdate('later', 'ännu senare'))).toBe(false);
   });
 
   it('an image stored by one process is served by the other, and goes with its workshop', async () => {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { boardDocName, boardRecords, canWrite, type Role } from '@samskapa/shared';
+import { boardRecords, docName, canWrite, type Role } from '@samskapa/shared';
 import { sendOwnPresenceOnly } from './ownPresence';
 import { connectionStateOf, type ConnectionFacts, type ConnectionState } from './connectionState';
 
@@ -33,7 +33,7 @@ export class BoardConnection {
     /** The capability this browser holds; it also authorises image uploads. */
     readonly token: string,
   ) {
-    const name = boardDocName(workshopId);
+    const name = docName(workshopId, 'board');
     this.readOnly = !canWrite(role, 'board');
     // Create the key-value view before any update arrives, so it indexes every record once.
     boardRecords(this.doc);

@@ -152,7 +152,7 @@ export async function purgeWorkshop(
   id: string,
 ) {
   opts.sync.closeWorkshop(id, CloseCode.notFound, 'workshop deleted');
-  await opts.rooms.discard(`${id}/`);
+  await opts.rooms.discardWorkshop(id);
   await opts.store.delete(id);
   opts.rooms.announceDeleted(id);
 }

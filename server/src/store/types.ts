@@ -1,4 +1,4 @@
-import type { WorkshopState } from '@samskapa/shared';
+import type { DocName, WorkshopState } from '@samskapa/shared';
 
 /** A stored workshop. Secrets are kept only as SHA-256 hashes. */
 export interface WorkshopRow {
@@ -20,19 +20,19 @@ export interface WorkshopRow {
 /** The update log of Yjs documents, addressed by room name (`<workshopId>/<board|control>`). */
 export interface DocStore {
   /** Every stored update of a document, oldest first; empty for a new document. */
-  load(doc: string): Promise<Uint8Array[]>;
+  load(doc: DocName): Promise<Uint8Array[]>;
   /**
    * Durably append one update; resolves true only once it is stored. Resolves false, storing nothing,
    * when the document's workshop does not exist (deleted, perhaps by another process a moment ago): no
    * write may outlive its workshop's deletion.
    */
-  append(doc: string, update: Uint8Array): Promise<boolean>;
+  append(doc: DocName, update: Uint8Array): Promise<boolean>;
   /**
    * Replace the whole log of a document by one update holding its state. `unreadable` are stored
    * updates that could not be applied: they stay in the log, so nothing stored is ever dropped. When the
    * workshop no longer exists nothing is written back.
    */
-  compact(doc: string, state: Uint8Array, unreadable?: Uint8Array[]): Promise<void>;
+  compact(doc: DocName, state: Uint8Array, unreadable?: Uint8Array[]): Promise<void>;
 }
 
 /** Workshop rows. */

@@ -1,4 +1,4 @@
-import { CloseCode, type DocKind, type Role, canWrite } from '@samskapa/shared';
+import { CloseCode, type DocKind, type DocName, type Role, canWrite } from '@samskapa/shared';
 import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -30,7 +30,7 @@ class BadMessageError extends Error {}
  */
 export function serveConnection(
   ws: WebSocket,
-  roomName: string,
+  roomName: DocName,
   kind: DocKind,
   role: Role,
   ctx: ConnectionContext,

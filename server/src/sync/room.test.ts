@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { docName, type DocName } from '@samskapa/shared';
 import { localFanout } from '../fanout/local';
 import { openSqliteStore } from '../store/sqlite/sqliteStore';
 import type { Store } from '../store/types';
@@ -23,7 +24,7 @@ const ctx = (store: Store, opts: { maxDocBytes: number; compactAfterUpdates: num
   onDeletedElsewhere: () => {},
 });
 const rooms: Room[] = [];
-async function load(name: string, store: Store, opts: { maxDocBytes: number; compactAfterUpdates: number }) {
+async function load(name: DocName, store: Store, opts: { maxDocBytes: number; compactAfterUpdates: number }) {
   const room = await Room.load(name, ctx(store, opts));
   rooms.push(room);
   return room;
@@ -66,7 +67,7 @@ const silentPeer = (): Peer & { received: Uint8Array[] } => {
 /** A board room in a fresh store, with a sender and another peer in it. */
 async function boardWithTwoPeers() {
   const s = store();
-  const room = await load('w/board', s, { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
+  const room = await load(docName('w', 'board'), s, { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
   const sender = silentPeer();
   const other = silentPeer();
   room.addPeer(sender);
@@ -79,7 +80,7 @@ describe('Room', () => {
     const { s, room, sender, other } = await boardWithTwoPeers();
     let storedWhenBroadcast = -1;
     other.send = () => {
-      void s.load('w/board').then((u) => (storedWhenBroadcast = u.length));
+      void s.load(docName('w', 'board')).then((u) => (storedWhenBroadcast = u.length));
     };
     await room.accept(updateSetting('a', 'första'), sender);
     await new Promise((r) => setTimeout(r, 10));
@@ -96,27 +97,27 @@ describe('Room', () => {
     expect(other.received).toHaveLength(1);
     expect(room.doc.getMap('notes').get('b')).toBeUndefined();
     await room.compact();
-    expect(await s.load('w/board')).toEqual([]);
+    expect(await s.load(docName('w', 'board'))).toEqual([]);
   });
 
   it('compacts the log into one update holding the same document', async () => {
     const s = store();
     const opts = { maxDocBytes: 1 << 20, compactAfterUpdates: 10 };
-    const room = await load('w/board', s, opts);
+    const room = await load(docName('w', 'board'), s, opts);
     const peer = silentPeer();
     const author = new Y.Doc();
     for (let i = 0; i < 25; i++) await room.accept(updateSetting(`n${i}`, `lapp ${i}`, author), peer);
     // 25 updates with a threshold of 10: two compactions, then 5 more in the log.
-    expect(await s.load('w/board')).toHaveLength(6);
+    expect(await s.load(docName('w', 'board'))).toHaveLength(6);
     await room.compact();
-    expect(await s.load('w/board')).toHaveLength(1);
-    const reloaded = await load('w/board', s, opts);
+    expect(await s.load(docName('w', 'board'))).toHaveLength(1);
+    const reloaded = await load(docName('w', 'board'), s, opts);
     expect(reloaded.doc.getMap('notes').toJSON()).toEqual(author.getMap('notes').toJSON());
   });
 
   it('refuses an update that would make the document too large and stores nothing of it', async () => {
     const s = store();
-    const room = await load('w/board', s, { maxDocBytes: 2000, compactAfterUpdates: 1000 });
+    const room = await load(docName('w', 'board'), s, { maxDocBytes: 2000, compactAfterUpdates: 1000 });
     const peer = silentPeer();
     const author = new Y.Doc();
     await room.accept(updateSetting('small', 'liten', author), peer);
@@ -124,26 +125,29 @@ describe('Room', () => {
       DocTooLargeError,
     );
     expect(room.doc.getMap('notes').has('big')).toBe(false);
-    const reloaded = await load('w/board', s, { maxDocBytes: 2000, compactAfterUpdates: 1000 });
+    const reloaded = await load(docName('w', 'board'), s, { maxDocBytes: 2000, compactAfterUpdates: 1000 });
     expect(reloaded.doc.getMap('notes').toJSON()).toEqual({ small: 'liten' });
   });
 
   it('skips an unreadable stored update instead of losing the whole document, and keeps it stored', async () => {
     const s = store();
     const unreadable = new Uint8Array([9, 9, 9, 9]);
-    await s.append('w/board', updateSetting('ok', 'läsbar'));
-    await s.append('w/board', unreadable);
-    const room = await load('w/board', s, { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
+    await s.append(docName('w', 'board'), updateSetting('ok', 'läsbar'));
+    await s.append(docName('w', 'board'), unreadable);
+    const room = await load(docName('w', 'board'), s, { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
     expect(room.doc.getMap('notes').get('ok')).toBe('läsbar');
     await room.accept(updateSetting('more', 'mer'), silentPeer());
     await room.compact();
-    const stored = await s.load('w/board');
+    const stored = await s.load(docName('w', 'board'));
     expect(stored).toHaveLength(2);
     expect(stored[1]).toEqual(unreadable);
   });
 
   it('a peer that is not reading gets no presence meanwhile, then the latest state of what it missed', async () => {
-    const room = await load('w/board', store(), { maxDocBytes: 1 << 20, compactAfterUpdates: 1000 });
+    const room = await load(docName('w', 'board'), store(), {
+      maxDocBytes: 1 << 20,
+      compactAfterUpdates: 1000,
+    });
     const mover = silentPeer();
     const slow = silentPeer();
     let congested = true;

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Fanout, FanoutKind } from '../fanout/types';
 import type { DocStore } from '../store/types';
-import { CloseCode } from '@samskapa/shared';
+import { CloseCode, type DocName } from '@samskapa/shared';
 import {
   encodeAwareness,
   encodeAwarenessKeepalive,
@@ -67,7 +67,7 @@ export interface RoomContext {
   /** Called for every update accepted from a peer of this process. */
   onAccepted: () => void;
   /** Another process deleted this room's workshop. */
-  onDeletedElsewhere: (room: string) => void;
+  onDeletedElsewhere: (room: DocName) => void;
 }
 
 interface PeerState {
@@ -106,7 +106,7 @@ export class Room {
   destroyed = false;
 
   private constructor(
-    readonly name: string,
+    readonly name: DocName,
     private readonly ctx: RoomContext,
   ) {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -150,7 +150,7 @@ export class Room {
   }
 
   /** Load a room's document from the store; resolves before any peer can talk to it. */
-  static async load(name: string, ctx: RoomContext): Promise<Room> {
+  static async load(name: DocName, ctx: RoomContext): Promise<Room> {
     const room = new Room(name, ctx);
     let updates: Uint8Array[];
     try {

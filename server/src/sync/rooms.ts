@@ -1,4 +1,4 @@
-import { DOC_KINDS, workshopIdOfDoc } from '@samskapa/shared';
+import { docNamesOf, workshopIdOfDoc, type DocName } from '@samskapa/shared';
 import type { Logger } from 'pino';
 import type { Fanout } from '../fanout/types';
 import type { DocStore } from '../store/types';
@@ -11,8 +11,8 @@ export interface RoomsOptions extends RoomOptions {
 
 /** The live rooms of this process: loads on first use, unloads after the last peer has gone. */
 export class Rooms {
-  private readonly loading = new Map<string, Promise<Room>>();
-  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly loading = new Map<DocName, Promise<Room>>();
+  private readonly idleTimers = new Map<DocName, NodeJS.Timeout>();
   /** Accepted updates since start, for metrics. */
   acceptedUpdates = 0;
 
@@ -37,7 +37,7 @@ export class Rooms {
     };
     // Messages between processes may have been lost: every room catches up from the shared store.
     fanout.onResync(() => {
-      void this.matching('').then((rooms) =>
+      void this.loaded().then((rooms) =>
         Promise.all(
           rooms.map((r) =>
             r.applyStored().catch((err: unknown) => log.error({ room: r.name, err }, 'resync failed')),
@@ -48,7 +48,7 @@ export class Rooms {
   }
 
   /** The room `name` with `peer` added, loading the document from the store if needed. */
-  async join(name: string, peer: Peer): Promise<Room> {
+  async join(name: DocName, peer: Peer): Promise<Room> {
     const timer = this.idleTimers.get(name);
     if (timer) {
       clearTimeout(timer);
@@ -98,10 +98,12 @@ export class Rooms {
     return this.loading.size;
   }
 
-  /** Loaded rooms whose names start with `prefix`. */
-  async matching(prefix: string): Promise<Room[]> {
+  /** Loaded rooms, all of them or those of the given documents. */
+  async loaded(names?: readonly DocName[]): Promise<Room[]> {
     const rooms = await Promise.all(
-      [...this.loading].filter(([name]) => name.startsWith(prefix)).map(([, r]) => r.catch(() => null)),
+      [...this.loading]
+        .filter(([name]) => !names || names.includes(name))
+        .map(([, r]) => r.catch(() => null)),
     );
     return rooms.filter((r): r is Room => r !== null);
   }
@@ -123,12 +125,12 @@ export class Rooms {
 
   /** Tell the other processes that a workshop was deleted, so they drop its rooms and sockets. */
   announceDeleted(workshopId: string): void {
-    for (const kind of DOC_KINDS) this.fanout.publish(`${workshopId}/${kind}`, 'deleted', new Uint8Array(0));
+    for (const name of docNamesOf(workshopId)) this.fanout.publish(name, 'deleted', new Uint8Array(0));
   }
 
-  /** Drop rooms without storing them (their workshop was deleted). */
-  async discard(prefix: string): Promise<void> {
-    for (const room of await this.matching(prefix)) {
+  /** Drop a workshop's rooms without storing them (the workshop was deleted). */
+  async discardWorkshop(workshopId: string): Promise<void> {
+    for (const room of await this.loaded(docNamesOf(workshopId))) {
       clearTimeout(this.idleTimers.get(room.name));
       this.idleTimers.delete(room.name);
       this.loading.delete(room.name);
@@ -140,7 +142,7 @@ export class Rooms {
   async persistAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
-    for (const room of await this.matching('')) {
+    for (const room of await this.loaded()) {
       try {
         await room.compact();
       } catch (err) {

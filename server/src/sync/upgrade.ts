@@ -1,4 +1,4 @@
-import { CloseCode, DOC_KINDS, type DocKind, type Role, WorkshopId } from '@samskapa/shared';
+import { CloseCode, DOC_KINDS, docName, type DocKind, type Role, WorkshopId } from '@samskapa/shared';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -92,7 +92,7 @@ export class SyncServer {
       void this.admit(ws, id, kind, token, address).then((admitted) => {
         ws.off('message', keep);
         if (admitted)
-          serveConnection(ws, `${id}/${admitted.kind}`, admitted.kind, admitted.role, this.options, early);
+          serveConnection(ws, docName(id, admitted.kind), admitted.kind, admitted.role, this.options, early);
       });
     });
     return true;

@@ -85,18 +85,3 @@ export function observeBoardSchema(doc: Y.Doc, onChange: () => void): () => void
   map.observe(onChange);
   return () => map.unobserve(onChange);
 }
-
-/** Yjs document name of a workshop's board (`<workshopId>/board`). */
-export function boardDocName(workshopId: string): string {
-  return `${workshopId}/board`;
-}
-
-/** The workshop a document belongs to, from its name (`<workshopId>/<board|control>`). */
-export function workshopIdOfDoc(docName: string): string {
-  return docName.slice(0, docName.lastIndexOf('/'));
-}
-
-/** Yjs document name of a workshop's control doc (`<workshopId>/control`). */
-export function controlDocName(workshopId: string): string {
-  return `${workshopId}/control`;
-}

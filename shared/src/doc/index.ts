@@ -1,2 +1,3 @@
 export * from './boardDoc';
 export * from './awareness';
+export * from './docName';

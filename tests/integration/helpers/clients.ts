@@ -1,4 +1,4 @@
-import type { CreateWorkshopResponse } from '@samskapa/shared';
+import { docName, type CreateWorkshopResponse } from '@samskapa/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -33,7 +33,7 @@ export function connect(
   token: string,
   doc = new Y.Doc(),
 ): Client {
-  const provider = new WebsocketProvider(server.ws, `${workshopId}/${kind}`, doc, {
+  const provider = new WebsocketProvider(server.ws, docName(workshopId, kind), doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: { token },
     disableBc: true,

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { workshopIdOfDoc } from '@samskapa/shared';
+import { docNamesOf, workshopIdOfDoc } from '@samskapa/shared';
 import type { Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
 
@@ -170,9 +170,7 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
         // The workshop row first: this waits for appends in flight (they hold a share lock on it), and
         // the statements after it see what they committed. Its assets go with it (ON DELETE CASCADE).
         const result = await client.query('DELETE FROM workshops WHERE id = $1', [id]);
-        await client.query('DELETE FROM doc_updates WHERE doc = ANY($1::text[])', [
-          [`${id}/board`, `${id}/control`],
-        ]);
+        await client.query('DELETE FROM doc_updates WHERE doc = ANY($1::text[])', [docNamesOf(id)]);
         return (result.rowCount ?? 0) > 0;
       });
     },

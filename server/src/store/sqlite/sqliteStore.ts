@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { workshopIdOfDoc } from '@samskapa/shared';
+import { docName, workshopIdOfDoc, type DocName } from '@samskapa/shared';
 import type { AssetRow, Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
 
@@ -106,7 +106,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     SELECT @doc, @data WHERE EXISTS (SELECT 1 FROM workshops WHERE id = @workshopId)`,
     ),
   );
-  const append = (doc: string, data: Uint8Array): boolean =>
+  const append = (doc: DocName, data: Uint8Array): boolean =>
     insertUpdate.run({ doc, workshopId: workshopIdOfDoc(doc), data }).changes > 0;
   const deleteUpdates = keep(db.prepare<[string]>('DELETE FROM doc_updates WHERE doc = ?'));
   const deleteWorkshopUpdates = keep(
@@ -125,13 +125,13 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   );
   const deleteWorkshopAssets = keep(db.prepare<[string]>('DELETE FROM assets WHERE workshop_id = ?'));
 
-  const compact = db.transaction((doc: string, state: Uint8Array, unreadable: Uint8Array[]) => {
+  const compact = db.transaction((doc: DocName, state: Uint8Array, unreadable: Uint8Array[]) => {
     deleteUpdates.run(doc);
     if (!append(doc, state)) return;
     for (const update of unreadable) append(doc, update);
   });
   const purge = db.transaction((id: string) => {
-    deleteWorkshopUpdates.run(`${id}/board`, `${id}/control`);
+    deleteWorkshopUpdates.run(docName(id, 'board'), docName(id, 'control'));
     deleteWorkshopAssets.run(id);
     return deleteWorkshop.run(id).changes > 0;
   });
