@@ -7,7 +7,8 @@ import { addNoteAtViewportCentre, isNewNoteShortcut, NEW_NOTE_SHORTCUT } from '.
 import { isMessageKey, useLocaleStore, useT, type MessageKey } from '../i18n/i18n';
 import { makeReadOnly, readOnlyWhenRejected } from '../board/readOnlyWhenRejected';
 import { BoardConnection } from '../sync/boardConnection';
-import { loadClientConfig, loadWorkshopSummary, type ClientConfig } from './api';
+import type { ClientConfig } from '@samskapa/shared';
+import { loadClientConfig, loadWorkshopSummary } from './api';
 import { useDocumentTitle } from './documentTitle';
 import { FacilitatorLink } from './FacilitatorLink';
 import { useFocusOnArrival } from './focusOnArrival';

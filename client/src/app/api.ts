@@ -1,4 +1,10 @@
-import { CreateWorkshopResponse, JoinResponse, type CreateWorkshopRequest } from '@samskapa/shared';
+import {
+  ClientConfig,
+  CreateWorkshopResponse,
+  JoinResponse,
+  WorkshopSummary,
+  type CreateWorkshopRequest,
+} from '@samskapa/shared';
 import { z } from 'zod';
 
 /** An HTTP answer that was not a success; `status` tells the UI which explanation to show. */
@@ -28,16 +34,10 @@ export async function lookUpJoinCode(code: string): Promise<JoinResponse> {
   return getJson(await fetch(`/api/join/${encodeURIComponent(code)}`), JoinResponse);
 }
 
-const ClientConfig = z.object({ tldrawLicenseKey: z.string().nullable() });
-export type ClientConfig = z.infer<typeof ClientConfig>;
-
 /** Public client configuration from the server. */
 export async function loadClientConfig(): Promise<ClientConfig> {
   return getJson(await fetch('/api/config'), ClientConfig);
 }
-
-const WorkshopSummary = z.object({ title: z.string() });
-export type WorkshopSummary = z.infer<typeof WorkshopSummary>;
 
 /** What any holder of a capability may read about a workshop (its title, for the heading). */
 export async function loadWorkshopSummary(workshopId: string, token: string): Promise<WorkshopSummary> {

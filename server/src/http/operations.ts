@@ -1,3 +1,4 @@
+import type { ClientConfig } from '@samskapa/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/types';
 import type { Rooms } from '../sync/rooms';
@@ -43,7 +44,9 @@ export function operationRoutes(app: FastifyInstance, opts: OperationsOptions): 
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
-  app.get('/api/config', async () => ({ tldrawLicenseKey: opts.tldrawLicenseKey ?? null }));
+  app.get('/api/config', async (): Promise<ClientConfig> => ({
+    tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
+  }));
 
   app.get('/metrics', async (_req, reply) => {
     const lines = [

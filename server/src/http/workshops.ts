@@ -2,10 +2,12 @@ import {
   CloseCode,
   CreateWorkshopRequest,
   JoinCode,
+  Locale,
   LINK_FRAGMENT_KEY,
   WorkshopId,
   type CreateWorkshopResponse,
   type JoinResponse,
+  type WorkshopSummary,
 } from '@samskapa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiter } from '../security/rateLimiter';
@@ -123,15 +125,16 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
     if (!workshop) return reply.code(404).send({ error: 'not_found' });
     const role = roleOf(workshop, bearer(req));
     if (!role) return reply.code(401).send({ error: 'unauthorized' });
-    return reply.send({
+    const summary: WorkshopSummary = {
       id: workshop.id,
       title: workshop.title,
       role,
       joinCode: workshop.joinCode,
       state: workshop.state,
-      locale: workshop.locale,
+      locale: Locale.catch('sv').parse(workshop.locale),
       retainUntil: new Date(workshop.retainUntil).toISOString(),
-    });
+    };
+    return reply.send(summary);
   });
 
   app.delete<{ Params: { id: string } }>('/api/workshops/:id', async (req, reply) => {

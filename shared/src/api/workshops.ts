@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { WorkshopId } from '../model/ids';
+import { Locale, WORKSHOP_STATES } from '../model/workshop';
+import { ROLES } from '../protocol/roles';
+
+/** Body of `POST /api/workshops`. */
+export const CreateWorkshopRequest = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  template: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .optional(),
+  locale: Locale.optional(),
+});
+export type CreateWorkshopRequest = z.infer<typeof CreateWorkshopRequest>;
+
+/** Answer of `POST /api/workshops`: the only time the secrets are shown. */
+export const CreateWorkshopResponse = z.object({
+  id: WorkshopId,
+  title: z.string(),
+  joinCode: z.string(),
+  facilitatorToken: z.string(),
+  participantToken: z.string(),
+  viewerToken: z.string(),
+  facilitatorUrl: z.string(),
+  participantUrl: z.string(),
+  viewerUrl: z.string(),
+  /** When the workshop and everything in it is deleted (ISO 8601). */
+  retainUntil: z.string(),
+});
+export type CreateWorkshopResponse = z.infer<typeof CreateWorkshopResponse>;
+
+/** Answer of `GET /api/join/:code`. */
+export const JoinResponse = z.object({
+  workshopId: WorkshopId,
+  participantToken: z.string(),
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;
+
+/** Answer of `GET /api/workshops/:id`: what any holder of a capability may read about a workshop. */
+export const WorkshopSummary = z.object({
+  id: WorkshopId,
+  title: z.string(),
+  role: z.enum(ROLES),
+  joinCode: z.string(),
+  state: z.enum(WORKSHOP_STATES),
+  locale: Locale,
+  retainUntil: z.string(),
+});
+export type WorkshopSummary = z.infer<typeof WorkshopSummary>;
+
+/** Answer of `GET /api/config`: public client configuration. */
+export const ClientConfig = z.object({ tldrawLicenseKey: z.string().nullable() });
+export type ClientConfig = z.infer<typeof ClientConfig>;
