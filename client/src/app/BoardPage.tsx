@@ -6,7 +6,7 @@ import { mayMountCanvas } from '../board/licence';
 import { addNoteAtViewportCentre, isNewNoteShortcut, NEW_NOTE_SHORTCUT } from '../board/newNote';
 import { isMessageKey, useLocaleStore, useT, type MessageKey } from '../i18n/i18n';
 import { makeReadOnly, readOnlyWhenRejected } from '../board/readOnlyWhenRejected';
-import { BoardConnection } from '../sync/boardConnection';
+import { DocConnection } from '../sync/docConnection';
 import type { ClientConfig } from '@samskapa/shared';
 import { loadClientConfig, loadWorkshopSummary } from './api';
 import { useDocumentTitle } from './documentTitle';
@@ -97,7 +97,7 @@ function BoardView({
   const locale = useLocaleStore((s) => s.locale);
   const [config, setConfig] = useState<ConfigState>({ status: 'loading' });
   // Set once the board can be shown (synced, cached or timed out); destroyed when the page goes.
-  const [connection, setConnection] = useState<BoardConnection | null>(null);
+  const [connection, setConnection] = useState<DocConnection | null>(null);
   const [notice, setNotice] = useState<Announcement | null>(null);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -133,7 +133,7 @@ function BoardView({
 
   useEffect(() => {
     if (!canvasAllowed) return;
-    const next = new BoardConnection(workshopId, access.role, access.token);
+    const next = new DocConnection(workshopId, 'board', access.role, access.token);
     let cancelled = false;
     void next.whenReady().then(() => !cancelled && setConnection(next));
     return () => {
@@ -262,7 +262,7 @@ function BoardView({
   );
 }
 
-function ConnectionBadge({ connection }: { connection: BoardConnection }) {
+function ConnectionBadge({ connection }: { connection: DocConnection }) {
   const t = useT();
   const state = useSyncExternalStore(connection.subscribe, () => connection.getState());
   const text =

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { CloseCode } from '@samskapa/shared';
-import type { BoardConnection } from '../sync/boardConnection';
+import type { DocConnection } from '../sync/docConnection';
 import { forgetAccess, forgetDeletedWorkshop, rememberAccess, type Access } from './identity';
 
 const noSubscription = () => () => {};
@@ -14,7 +14,7 @@ const noSubscription = () => () => {};
 export function useAccessVerdict(
   workshopId: string,
   access: Access,
-  connection: BoardConnection | null,
+  connection: DocConnection | null,
 ): boolean {
   const state = useSyncExternalStore(
     connection?.subscribe ?? noSubscription,

@@ -16,7 +16,7 @@ import {
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import 'tldraw/tldraw.css';
 import { AWARENESS_FIELDS, type Locale } from '@samskapa/shared';
-import type { BoardConnection } from '../sync/boardConnection';
+import type { DocConnection } from '../sync/docConnection';
 import { bindRecords } from '../sync/recordBinding';
 import { bindPresence } from '../sync/presence';
 import { boardShapeUtils, editorShapeUtils } from './shapeUtils';
@@ -46,7 +46,7 @@ const components = { PageMenu: null };
 const options: Partial<TldrawOptions> = { text: { tipTapConfig: { autofocus: 'end' } } };
 
 export interface BoardProps {
-  connection: BoardConnection;
+  connection: DocConnection;
   person: { id: string; name: string; color: string };
   locale: Locale;
   licenseKey: string | undefined;

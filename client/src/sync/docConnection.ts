@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { boardRecords, docName, canWrite, type Role } from '@samskapa/shared';
+import { boardRecords, canWrite, docName, type DocKind, type Role } from '@samskapa/shared';
 import { sendOwnPresenceOnly } from './ownPresence';
 import { connectionStateOf, type ConnectionFacts, type ConnectionState } from './connectionState';
 
@@ -14,10 +14,10 @@ export function syncUrl(location: Location = window.location): string {
 }
 
 /**
- * One workshop's board doc: cached in IndexedDB, synced over y-websocket, with a visible
- * connection state. The doc is the source of truth; the editor binds to it once ready.
+ * One of a workshop's documents (board or control): cached in IndexedDB, synced over y-websocket,
+ * with a visible connection state. The doc is the source of truth; views bind to it once ready.
  */
-export class BoardConnection {
+export class DocConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly cache: IndexeddbPersistence;
@@ -29,14 +29,15 @@ export class BoardConnection {
 
   constructor(
     readonly workshopId: string,
+    readonly kind: DocKind,
     role: Role,
     /** The capability this browser holds; it also authorises image uploads. */
     readonly token: string,
   ) {
-    const name = docName(workshopId, 'board');
-    this.readOnly = !canWrite(role, 'board');
+    const name = docName(workshopId, kind);
+    this.readOnly = !canWrite(role, kind);
     // Create the key-value view before any update arrives, so it indexes every record once.
-    boardRecords(this.doc);
+    if (kind === 'board') boardRecords(this.doc);
     this.cache = new IndexeddbPersistence(`samskapa:${name}`, this.doc);
     this.provider = new WebsocketProvider(syncUrl(), name, this.doc, {
       params: { token },
@@ -69,14 +70,14 @@ export class BoardConnection {
       };
       this.provider.once('sync', done);
       this.provider.once('closed', done);
-      // A board seen before opens from the cache at once, even without a network.
+      // A document seen before opens from the cache at once, even without a network.
       void this.cache.whenSynced.then(() => {
-        if (boardRecords(this.doc).map.size > 0) done();
+        if (this.doc.store.clients.size > 0) done();
       });
     });
   }
 
-  /** Resolves when the board can be shown: synced with the server, loaded from cache, or timed out. */
+  /** Resolves when the document can be shown: synced with the server, loaded from cache, or timed out. */
   whenReady(): Promise<void> {
     return this.ready;
   }
@@ -91,7 +92,7 @@ export class BoardConnection {
     return () => this.listeners.delete(listener);
   };
 
-  /** Deletes this board's offline copy from the browser (the workshop no longer exists). */
+  /** Deletes this document's offline copy from the browser (the workshop no longer exists). */
   clearCache(): Promise<void> {
     return this.cache.clearData();
   }
