@@ -1,3 +1,5 @@
 export * from './board';
 export * from './richText';
 export * from './shapes';
+export * from './area';
+export * from './layout';

@@ -63,6 +63,8 @@ export interface FrameInput {
   h: number;
   name: string;
   index: IndexKey;
+  /** Another frame when this one is nested (x/y are then relative to it). */
+  parentId?: TLParentId;
   color?: TLDefaultColorStyle;
   meta?: JsonObject;
 }
@@ -77,7 +79,7 @@ export function buildFrame(input: FrameInput): TLFrameShape {
     y: input.y,
     rotation: 0,
     index: input.index,
-    parentId: BOARD_PAGE_ID,
+    parentId: input.parentId ?? BOARD_PAGE_ID,
     isLocked: false,
     opacity: 1,
     meta: input.meta ?? {},

@@ -1,0 +1,71 @@
+import { createShapeId, type TLFrameShape, type TLShapeId, type TLTextShape } from '@tldraw/tlschema';
+import type { IndexKey } from '@tldraw/utils';
+import type { AreaColor, AreaKind } from '../model/focusArea';
+import { areaFrameName, type FocusAreaMeta } from '../workshop/focusArea';
+import { AREA_PADDING } from './layout';
+import { richTextFromPlain } from './richText';
+import { buildFrame } from './shapes';
+
+/** What a focus area needs to be built. */
+export interface AreaInput {
+  id?: TLShapeId;
+  code: string;
+  title: string;
+  description: string;
+  color: AreaColor;
+  kind: AreaKind;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  index: IndexKey;
+}
+
+/** A focus area's frame: its name shows code and title, its `meta` carries them for every reader. */
+export function buildAreaFrame(input: AreaInput): TLFrameShape {
+  const meta: FocusAreaMeta = {
+    kind: 'focusArea',
+    code: input.code,
+    title: input.title,
+    description: input.description,
+    areaKind: input.kind,
+  };
+  return buildFrame({
+    id: input.id ?? createShapeId(),
+    x: input.x,
+    y: input.y,
+    w: input.w,
+    h: input.h,
+    name: areaFrameName(input.code, input.title),
+    color: input.color,
+    index: input.index,
+    meta,
+  });
+}
+
+/** The area's description shown on the canvas: locked text at the top of its frame. */
+export function buildAreaDescription(frame: TLFrameShape, text: string, index: IndexKey): TLTextShape {
+  return {
+    id: createShapeId(),
+    typeName: 'shape',
+    type: 'text',
+    x: AREA_PADDING,
+    y: AREA_PADDING,
+    rotation: 0,
+    index,
+    parentId: frame.id,
+    isLocked: true,
+    opacity: 1,
+    meta: { kind: 'areaDescription' },
+    props: {
+      color: 'black',
+      size: 's',
+      font: 'sans',
+      textAlign: 'start',
+      w: Math.max(1, frame.props.w - AREA_PADDING * 2),
+      richText: richTextFromPlain(text),
+      scale: 1,
+      autoSize: false,
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './focusArea';
+export * from './note';
+export * from './board';
+export * from './operations';
