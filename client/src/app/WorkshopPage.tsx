@@ -1,0 +1,234 @@
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { ClientConfig, Role } from '@samskapa/shared';
+import { mayMountCanvas } from '../board/licence';
+import { isMessageKey, useT, type MessageKey } from '../i18n/i18n';
+import { DocConnection } from '../sync/docConnection';
+import { loadClientConfig, loadWorkshopSummary } from './api';
+import { useDocumentTitle } from './documentTitle';
+import { FacilitatorLink } from './FacilitatorLink';
+import { useFocusOnArrival } from './focusOnArrival';
+import { colourFor, saveName, type Access, type Identity } from './identity';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PageLayout } from './Layout';
+import { useAccessVerdict } from './useAccessVerdict';
+import type { ViewProps } from './viewProps';
+import { WorkshopGonePage } from './WorkshopGonePage';
+
+// tldraw is loaded only when the canvas is shown: the list board and the phone view never download it.
+const CanvasView = lazy(() => import('../board/CanvasView'));
+
+/** A message for a live region; `at` tells a repeat of the same message apart, so it is read again. */
+type Announcement = { key: MessageKey; at: number };
+
+type ConfigState = { status: 'loading' } | { status: 'failed' } | { status: 'loaded'; config: ClientConfig };
+
+/** The workshop once the person has access and a name: the header, then one of the board's views. */
+export function WorkshopPage({
+  workshopId,
+  access,
+  identity,
+  onRename,
+}: {
+  workshopId: string;
+  access: Access;
+  identity: Identity;
+  onRename: (identity: Identity) => void;
+}) {
+  const t = useT();
+  const [config, setConfig] = useState<ConfigState>({ status: 'loading' });
+  // Set once the board can be shown (synced, cached or timed out); destroyed when the page goes.
+  const [connection, setConnection] = useState<DocConnection | null>(null);
+  const [notice, setNotice] = useState<Announcement | null>(null);
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  const [workshopTitle, setWorkshopTitle] = useState<string | null>(null);
+  // The board was written by a newer Samskapa (the server was upgraded while this page was open).
+  const [outdated, setOutdated] = useState(false);
+  const heading = useFocusOnArrival<HTMLHeadingElement>();
+  useDocumentTitle(workshopTitle ?? t('board.heading'));
+
+  useEffect(() => {
+    let cancelled = false;
+    loadClientConfig()
+      .then((loaded) => !cancelled && setConfig({ status: 'loaded', config: loaded }))
+      .catch(() => !cancelled && setConfig({ status: 'failed' }));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    // The title only names the page; without it the board works the same, so a failure is not shown.
+    loadWorkshopSummary(workshopId, access.token)
+      .then((summary) => !cancelled && setWorkshopTitle(summary.title))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [workshopId, access.token]);
+
+  const canvasAllowed =
+    config.status === 'loaded' && mayMountCanvas(window.location, config.config.tldrawLicenseKey);
+
+  useEffect(() => {
+    if (!canvasAllowed) return;
+    const next = new DocConnection(workshopId, 'board', access.role, access.token);
+    let cancelled = false;
+    void next.whenReady().then(() => !cancelled && setConnection(next));
+    return () => {
+      cancelled = true;
+      setConnection(null);
+      next.destroy();
+    };
+  }, [canvasAllowed, workshopId, access.role, access.token]);
+
+  const deleted = useAccessVerdict(workshopId, access, connection);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const announce = useCallback((key: MessageKey) => setAnnouncement({ key, at: Date.now() }), []);
+  const notify = useCallback((key: MessageKey) => setNotice({ key, at: Date.now() }), []);
+  const onOutdated = useCallback(() => setOutdated(true), []);
+
+  if (deleted) return <WorkshopGonePage />;
+  if (config.status === 'failed') {
+    return (
+      <PageLayout>
+        <p role="alert" className="error">
+          {t('licence.loadFailed')}
+        </p>
+      </PageLayout>
+    );
+  }
+  if (config.status === 'loaded' && !canvasAllowed) {
+    return (
+      <PageLayout>
+        <h1>{t('licence.heading')}</h1>
+        <p>{t('licence.body')}</p>
+      </PageLayout>
+    );
+  }
+
+  const person = { id: identity.id, name: identity.name, color: colourFor(identity.id) };
+  const viewProps: ViewProps | null =
+    connection && config.status === 'loaded'
+      ? {
+          workshopId,
+          access,
+          connection,
+          person,
+          licenseKey: config.config.tldrawLicenseKey ?? undefined,
+          mayWrite: access.role !== 'viewer' && !connection.readOnly && !outdated,
+          outdated,
+          announce,
+          notify,
+          onOutdated,
+        }
+      : null;
+  const loading = (
+    <p role="status" className="board-loading">
+      {t('board.loading')}
+    </p>
+  );
+  return (
+    <div className="board-page">
+      <header className="board-header">
+        <h1 className="board-title" ref={heading} tabIndex={-1}>
+          {workshopTitle ?? t('board.heading')}
+        </h1>
+        <span className="role-badge" data-testid="role">
+          {t(`board.role.${access.role}` satisfies `board.role.${Role}`)}
+        </span>
+        {connection && <ConnectionBadge connection={connection} />}
+        <span className="spacer" />
+        <FacilitatorLink workshopId={workshopId} access={access} />
+        <YourName identity={identity} onRename={onRename} />
+        <LanguageSwitch />
+      </header>
+      {outdated && (
+        <div className="outdated" role="alert" data-testid="outdated">
+          <p>{t('board.outdated')}</p>
+          <button type="button" className="primary" onClick={() => window.location.reload()}>
+            {t('board.reload')}
+          </button>
+        </div>
+      )}
+      {/* Live regions stay in the page and only their text changes, so screen readers read each message. */}
+      <p className="notice" role="status" data-testid="notice">
+        {notice && <span key={notice.at}>{t(notice.key)}</span>}
+      </p>
+      <p className="visually-hidden" role="status" data-testid="announcement">
+        {announcement && <span key={announcement.at}>{t(announcement.key)}</span>}
+      </p>
+      <main className="board-main" aria-label={t('board.canvasLabel')}>
+        {viewProps ? (
+          <Suspense fallback={loading}>
+            <CanvasView {...viewProps} />
+          </Suspense>
+        ) : (
+          loading
+        )}
+      </main>
+    </div>
+  );
+}
+
+function ConnectionBadge({ connection }: { connection: DocConnection }) {
+  const t = useT();
+  const state = useSyncExternalStore(connection.subscribe, () => connection.getState());
+  const text =
+    state.kind === 'rejected'
+      ? t('connection.rejected', {
+          reason: t(isMessageKey(state.reasonKey) ? state.reasonKey : 'connection.closed.other'),
+        })
+      : t(`connection.${state.kind}`);
+  return (
+    <span
+      className={`connection connection-${state.kind}`}
+      role="status"
+      data-testid="connection"
+      data-state={state.kind}
+    >
+      <span className="connection-dot" aria-hidden="true" />
+      <span className="visually-hidden">{t('connection.label')}: </span>
+      {text}
+    </span>
+  );
+}
+
+function YourName({ identity, onRename }: { identity: Identity; onRename: (identity: Identity) => void }) {
+  const t = useT();
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(identity.name);
+  if (!editing) {
+    return (
+      <span className="your-name">
+        <span>{t('board.you', { name: identity.name })}</span>
+        <button type="button" onClick={() => setEditing(true)}>
+          {t('board.changeName')}
+        </button>
+      </span>
+    );
+  }
+  return (
+    <form
+      className="your-name"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!name.trim()) return;
+        onRename(saveName(name));
+        setEditing(false);
+      }}
+    >
+      <label htmlFor="rename" className="visually-hidden">
+        {t('join.nameLabel')}
+      </label>
+      <input id="rename" value={name} maxLength={60} autoFocus onChange={(e) => setName(e.target.value)} />
+      <button type="submit">{t('board.changeName')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import type { MessageKey } from '../i18n/i18n';
+import type { DocConnection } from '../sync/docConnection';
+import type { Access } from './identity';
+
+/** What the workshop page hands each of its views (canvas, list board, phone). */
+export interface ViewProps {
+  workshopId: string;
+  access: Access;
+  /** The board doc, synced (or loaded from the cache, or timed out). */
+  connection: DocConnection;
+  person: { id: string; name: string; color: string };
+  licenseKey: string | undefined;
+  /** Whether this person may change the board now (role, refused connection, newer board). */
+  mayWrite: boolean;
+  /** The board was written by a newer Samskapa: nothing more may be written. */
+  outdated: boolean;
+  /** Says something to screen readers only. */
+  announce: (key: MessageKey) => void;
+  /** Shows (and announces) a short notice. */
+  notify: (key: MessageKey) => void;
+  onOutdated: () => void;
+}
