@@ -1,4 +1,8 @@
 import type { MessageKey } from '../i18n';
+import { canvas } from './canvas';
+import { outline } from './outline';
+import { participate } from './participate';
+import { templates } from './templates';
 
 /** English. Must carry every key of `sv.ts` (the type checks it). */
 export const en: Record<MessageKey, string> = {
@@ -109,4 +113,9 @@ export const en: Record<MessageKey, string> = {
   'licence.loadFailed': 'The server settings could not be loaded. Check the connection and reload.',
 
   'notFound.heading': 'Page not found',
+
+  ...canvas.en,
+  ...outline.en,
+  ...participate.en,
+  ...templates.en,
 };

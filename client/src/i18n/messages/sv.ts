@@ -1,3 +1,8 @@
+import { canvas } from './canvas';
+import { outline } from './outline';
+import { participate } from './participate';
+import { templates } from './templates';
+
 /** Swedish, the default language. Every string a person sees lives here and in `en.ts`. */
 export const sv = {
   'app.name': 'Samskapa',
@@ -108,4 +113,9 @@ export const sv = {
     'Det gick inte att hämta serverns inställningar. Kontrollera anslutningen och ladda om.',
 
   'notFound.heading': 'Sidan finns inte',
+
+  ...canvas.sv,
+  ...outline.sv,
+  ...participate.sv,
+  ...templates.sv,
 } as const;

@@ -1,0 +1,6 @@
+/** Strings of the outline feature, in both languages (merged into sv.ts and en.ts). */
+const sv = {} as const;
+
+const en: Record<keyof typeof sv, string> = {};
+
+export const outline = { sv, en };
