@@ -10,5 +10,4 @@ export * from './doc/index';
 export * from './records/index';
 export * from './workshop/index';
 export * from './cluster/membership';
-export * from './templates/template';
-export * from './templates/buildBoard';
+export * from './templates/index';

@@ -3,3 +3,4 @@ export * from './richText';
 export * from './shapes';
 export * from './area';
 export * from './layout';
+export * from './validate';

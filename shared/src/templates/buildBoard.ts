@@ -102,7 +102,8 @@ export function templateFromBoard(
   agenda: TemplateFile['agenda'] = [],
 ): TemplateFile {
   const firstRowY = board.areas[0]?.y;
-  const columns = Math.min(12, Math.max(1, board.areas.filter((a) => a.y === firstRowY).length));
+  const inFirstRow = board.areas.filter((a) => a.y === firstRowY).length;
+  const columns = inFirstRow > 0 ? Math.min(12, inFirstRow) : AREA_COLUMNS;
   return {
     format: 'samskapa-template',
     version: 1,

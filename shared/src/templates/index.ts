@@ -1,0 +1,3 @@
+export * from './template';
+export * from './buildBoard';
+export { BUILTIN_TEMPLATES } from './builtin/index';
