@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { assetRoutes } from './http/assets';
 import { operationRoutes } from './http/operations';
 import { staticClient } from './http/staticClient';
+import { templateRoutes } from './http/templates';
 import { purgeWorkshop, workshopRoutes } from './http/workshops';
 import { loadServerKey } from './security/secrets';
 import { openConfiguredStore } from './store/openStore';
@@ -135,6 +136,7 @@ export function createApp(config: Config, log: Logger): App {
     tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
     droppedMessages: () => dropped,
   });
+  templateRoutes(app);
   assetRoutes(app, store, config);
   const clientDir = resolve(config.CLIENT_DIR ?? CLIENT_DIR_DEFAULT);
   if (!existsSync(clientDir)) log.warn({ clientDir }, 'no built client; serving the API only');

@@ -6,6 +6,7 @@ export * from './model/limits';
 export * from './model/focusArea';
 export * from './model/agenda';
 export * from './api/workshops';
+export * from './api/templates';
 export * from './doc/index';
 export * from './records/index';
 export * from './workshop/index';

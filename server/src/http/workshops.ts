@@ -1,6 +1,14 @@
+import * as Y from 'yjs';
 import {
+  BOARD_PAGE_NAMES,
+  BUILTIN_TEMPLATES,
+  buildTemplateDoc,
   CloseCode,
   CreateWorkshopRequest,
+  docName,
+  localizeTemplate,
+  type Locale as LocaleType,
+  type TemplateFile,
   JoinCode,
   Locale,
   LINK_FRAGMENT_KEY,
@@ -10,6 +18,7 @@ import {
   type WorkshopSummary,
 } from '@samskapa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { RateLimiter } from '../security/rateLimiter';
 import { hashSecret, newJoinCode, newSecret, newWorkshopId, participantSecret } from '../security/secrets';
 import type { Store } from '../store/types';
@@ -37,6 +46,28 @@ function tooMany(reply: FastifyReply, retryAfterS: number) {
     .send({ error: 'rate_limited', message: `Too many requests; try again in ${retryAfterS} s.` });
 }
 
+/**
+ * A 400 that says which field is wrong, first in `message` ("templateFile.areas.2.code: …"), then every
+ * issue in `issues`.
+ */
+export function badRequest(reply: FastifyReply, issues: readonly z.core.$ZodIssue[]) {
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return reply
+    .code(400)
+    .send({ error: 'invalid_request', message: `${where}${first?.message ?? 'invalid request'}`, issues });
+}
+
+/** The template a new workshop's board is built from: the uploaded file, a built-in one, or the empty one. */
+function templateFor(body: CreateWorkshopRequest, locale: LocaleType): TemplateFile {
+  if (body.templateFile) return body.templateFile;
+  const id = body.template ?? 'tom';
+  return localizeTemplate(
+    BUILTIN_TEMPLATES.find((t) => t.id === id)!,
+    locale,
+  );
+}
+
 function bearer(req: FastifyRequest): string {
   const header = req.headers.authorization ?? '';
   return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
@@ -51,13 +82,17 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
   const origin = (req: FastifyRequest) =>
     opts.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
 
-  app.post('/api/workshops', async (req, reply) => {
+  // A template file with many reference notes is larger than the default body limit.
+  app.post('/api/workshops', { bodyLimit: 1024 * 1024 }, async (req, reply) => {
     const wait = creates.hit(req.ip);
     if (wait) return tooMany(reply, wait);
     const body = CreateWorkshopRequest.safeParse(req.body);
-    if (!body.success) {
-      return reply.code(400).send({ error: 'invalid_request', issues: body.error.issues });
-    }
+    if (!body.success) return badRequest(reply, body.error.issues);
+    const locale = body.data.locale ?? 'sv';
+    // Built before the row exists: a board that cannot be built creates nothing.
+    const board = Y.encodeStateAsUpdate(
+      buildTemplateDoc(templateFor(body.data, locale), BOARD_PAGE_NAMES[locale]),
+    );
     const now = Date.now();
     const id = newWorkshopId();
     const tokens = {
@@ -71,8 +106,8 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
       const created = await opts.store.create({
         id,
         title: body.data.title,
-        template: body.data.template ?? null,
-        locale: body.data.locale ?? 'sv',
+        template: body.data.template ?? (body.data.templateFile ? 'file' : null),
+        locale,
         createdAt: now,
         updatedAt: now,
         retainUntil: now + opts.retentionDays * DAY_MS,
@@ -85,6 +120,14 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
       if (created) joinCode = candidate;
     }
     if (!joinCode) return reply.code(503).send({ error: 'no_join_code', message: 'Try again.' });
+    // The board is complete before anyone can open it; if it cannot be stored, neither is the workshop.
+    const stored = await opts.store.append(docName(id, 'board'), board).catch(() => false);
+    if (!stored) {
+      await opts.store.delete(id).catch(() => undefined);
+      return reply
+        .code(503)
+        .send({ error: 'not_stored', message: 'The board could not be stored. Try again.' });
+    }
     const base = `${origin(req)}/w/${id}`;
     const response: CreateWorkshopResponse = {
       id,

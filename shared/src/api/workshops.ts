@@ -2,16 +2,23 @@ import { z } from 'zod';
 import { WorkshopId } from '../model/ids';
 import { Locale, WORKSHOP_STATES } from '../model/workshop';
 import { ROLES } from '../protocol/roles';
+import { TemplateFile, TemplateId } from '../templates/template';
 
-/** Body of `POST /api/workshops`. */
-export const CreateWorkshopRequest = z.strictObject({
-  title: z.string().trim().min(1).max(200),
-  template: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/)
-    .optional(),
-  locale: Locale.optional(),
-});
+/**
+ * Body of `POST /api/workshops`: a built-in template by id, or a template file (a board saved as a
+ * template), or neither for an empty board.
+ */
+export const CreateWorkshopRequest = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    template: TemplateId.optional(),
+    templateFile: TemplateFile.optional(),
+    locale: Locale.optional(),
+  })
+  .refine((body) => !(body.template && body.templateFile), {
+    path: ['templateFile'],
+    message: 'give either template or templateFile, not both',
+  });
 export type CreateWorkshopRequest = z.infer<typeof CreateWorkshopRequest>;
 
 /** Answer of `POST /api/workshops`: the only time the secrets are shown. */

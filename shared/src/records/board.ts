@@ -20,3 +20,6 @@ export function buildDocumentRecord(): TLDocument {
 export function buildPageRecord(name: string, index = 'a1' as IndexKey): TLPage {
   return PageRecordType.create({ id: BOARD_PAGE_ID, name, index });
 }
+
+/** The name the board's page gets in the language the workshop was created in; it never shows in the UI. */
+export const BOARD_PAGE_NAMES = { sv: 'Tavla', en: 'Board' } as const;

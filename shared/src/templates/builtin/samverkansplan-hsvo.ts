@@ -27,7 +27,7 @@ const DELMAL = ['A1', 'A2', 'B1', 'B2', 'C1', 'D1'] as const;
 
 export const samverkansplanHsvo: BuiltinTemplate = {
   id: 'samverkansplan-hsvo',
-  title: { sv: 'Samverkansplan – HSVO 2024–2026', en: 'Collaboration plan – HSVO 2024–2026' },
+  title: { sv: 'Samverkansplan HSVO 2024–2026', en: 'Collaboration plan – HSVO 2024–2026' },
   summary: {
     sv: 'Aktiviteter till den lokala samverkansplanen utifrån strategin för samverkan inom hälsa, stöd, vård och omsorg 2024–2026: förslag per delmål (A1–D1), dubbletter slås ihop, prickröstning.',
     en: 'Activities for the local collaboration plan based on the 2024–2026 strategy for collaboration in health, support, care and social services: proposals per sub-goal (A1–D1), duplicates merged, dot voting.',
