@@ -11,4 +11,5 @@ export * from './doc/index';
 export * from './records/index';
 export * from './workshop/index';
 export * from './cluster/membership';
+export * from './cluster/suggest';
 export * from './templates/index';
