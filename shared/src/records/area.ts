@@ -1,8 +1,9 @@
-import { createShapeId, type TLFrameShape, type TLShapeId, type TLTextShape } from '@tldraw/tlschema';
+import type { TLFrameShape, TLShapeId, TLTextShape } from '@tldraw/tlschema';
 import type { IndexKey } from '@tldraw/utils';
 import type { AreaColor, AreaKind } from '../model/focusArea';
 import { areaFrameName, type FocusAreaMeta } from '../workshop/focusArea';
 import { AREA_PADDING } from './layout';
+import { newShapeId } from './ids';
 import { richTextFromPlain } from './richText';
 import { buildFrame } from './shapes';
 
@@ -31,7 +32,7 @@ export function buildAreaFrame(input: AreaInput): TLFrameShape {
     areaKind: input.kind,
   };
   return buildFrame({
-    id: input.id ?? createShapeId(),
+    id: input.id ?? newShapeId(),
     x: input.x,
     y: input.y,
     w: input.w,
@@ -46,7 +47,7 @@ export function buildAreaFrame(input: AreaInput): TLFrameShape {
 /** The area's description shown on the canvas: locked text at the top of its frame. */
 export function buildAreaDescription(frame: TLFrameShape, text: string, index: IndexKey): TLTextShape {
   return {
-    id: createShapeId(),
+    id: newShapeId(),
     typeName: 'shape',
     type: 'text',
     x: AREA_PADDING,

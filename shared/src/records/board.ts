@@ -1,24 +1,20 @@
-import {
-  DocumentRecordType,
-  PageRecordType,
-  TLDOCUMENT_ID,
-  type TLDocument,
-  type TLPage,
-  type TLPageId,
-} from '@tldraw/tlschema';
+import type { TLDocument, TLPage, TLPageId } from '@tldraw/tlschema';
 import type { IndexKey } from '@tldraw/utils';
 
 /** Id of the single page every Samskapa board uses; it matches tldraw's own default page id. */
-export const BOARD_PAGE_ID = PageRecordType.createId('page') as TLPageId;
+export const BOARD_PAGE_ID = 'page:page' as TLPageId;
 
-/** The document record every board carries. */
+/** Id of the document record (tldraw's `TLDOCUMENT_ID`). */
+export const DOCUMENT_RECORD_ID = 'document:document' as TLDocument['id'];
+
+/** The document record every board carries, with tldraw's defaults. */
 export function buildDocumentRecord(): TLDocument {
-  return DocumentRecordType.create({ id: TLDOCUMENT_ID });
+  return { id: DOCUMENT_RECORD_ID, typeName: 'document', gridSize: 10, name: '', meta: {} };
 }
 
 /** The board's page record. */
 export function buildPageRecord(name: string, index = 'a1' as IndexKey): TLPage {
-  return PageRecordType.create({ id: BOARD_PAGE_ID, name, index });
+  return { id: BOARD_PAGE_ID, typeName: 'page', name, index, meta: {} };
 }
 
 /** The name the board's page gets in the language the workshop was created in; it never shows in the UI. */

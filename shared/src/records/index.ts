@@ -3,4 +3,5 @@ export * from './richText';
 export * from './shapes';
 export * from './area';
 export * from './layout';
+export * from './ids';
 export * from './validate';

@@ -1,8 +1,15 @@
-import { toRichText, type TLRichText } from '@tldraw/tlschema';
+import type { TLRichText } from '@tldraw/tlschema';
 
-/** Rich text (TipTap JSON) holding plain text, one paragraph per line. */
+/** Rich text (TipTap JSON) holding plain text, one paragraph per line (as tldraw's `toRichText`). */
 export function richTextFromPlain(text: string): TLRichText {
-  return toRichText(text);
+  return {
+    type: 'doc',
+    content: text
+      .split('\n')
+      .map((line) =>
+        line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' },
+      ),
+  };
 }
 
 type RichNode = { type?: unknown; text?: unknown; content?: unknown };

@@ -1,13 +1,7 @@
-import {
-  createShapeId,
-  type TLDefaultColorStyle,
-  type TLFrameShape,
-  type TLNoteShape,
-  type TLParentId,
-  type TLShapeId,
-} from '@tldraw/tlschema';
-import { getIndices, type IndexKey, type JsonObject } from '@tldraw/utils';
+import type { TLDefaultColorStyle, TLFrameShape, TLNoteShape, TLParentId, TLShapeId } from '@tldraw/tlschema';
+import type { IndexKey, JsonObject } from '@tldraw/utils';
 import { BOARD_PAGE_ID } from './board';
+import { newShapeId } from './ids';
 import { richTextFromPlain } from './richText';
 
 /** What a note needs; everything else takes tldraw's defaults for a new note. */
@@ -26,7 +20,7 @@ export interface NoteInput {
 /** A tldraw note shape record, valid for tldraw's schema, built without an editor. */
 export function buildNote(input: NoteInput): TLNoteShape {
   return {
-    id: input.id ?? createShapeId(),
+    id: input.id ?? newShapeId(),
     typeName: 'shape',
     type: 'note',
     x: input.x,
@@ -72,7 +66,7 @@ export interface FrameInput {
 /** A tldraw frame shape record, built without an editor. */
 export function buildFrame(input: FrameInput): TLFrameShape {
   return {
-    id: input.id ?? createShapeId(),
+    id: input.id ?? newShapeId(),
     typeName: 'shape',
     type: 'frame',
     x: input.x,
@@ -85,9 +79,4 @@ export function buildFrame(input: FrameInput): TLFrameShape {
     meta: input.meta ?? {},
     props: { w: input.w, h: input.h, name: input.name, color: input.color ?? 'black' },
   };
-}
-
-/** `n` ascending fractional index keys (z-order) for shapes created together. */
-export function shapeIndices(n: number): IndexKey[] {
-  return getIndices(n);
 }

@@ -13,9 +13,8 @@ import {
   areaHeight,
   freeSlots,
 } from '../records/layout';
-import { buildNote, shapeIndices } from '../records/shapes';
-import type { WorkshopBoard } from '../workshop/board';
-import { notesIn } from '../workshop/board';
+import { shapeIndices } from '../records/ids';
+import { buildNote } from '../records/shapes';
 import type { NoteMeta } from '../workshop/note';
 import type { TemplateFile } from './template';
 
@@ -90,35 +89,4 @@ export function buildTemplateDoc(file: TemplateFile, pageName: string): Y.Doc {
     writeBoardSchema(doc, boardSchema());
   });
   return doc;
-}
-
-/**
- * A board as a template file: its areas in reading order, each with its reference content; notes
- * written by participants are the workshop's result, not part of a template.
- */
-export function templateFromBoard(
-  board: WorkshopBoard,
-  title: string,
-  agenda: TemplateFile['agenda'] = [],
-): TemplateFile {
-  const firstRowY = board.areas[0]?.y;
-  const inFirstRow = board.areas.filter((a) => a.y === firstRowY).length;
-  const columns = inFirstRow > 0 ? Math.min(12, inFirstRow) : AREA_COLUMNS;
-  return {
-    format: 'samskapa-template',
-    version: 1,
-    title,
-    columns,
-    areas: board.areas.map((area) => ({
-      code: area.code,
-      title: area.title,
-      description: area.description,
-      color: area.color,
-      kind: area.kind,
-      reference: notesIn(board, area.id)
-        .filter((note) => note.reference && note.text.trim())
-        .map((note) => note.text),
-    })),
-    agenda: agenda.filter((step) => step.areas.every((code) => board.areas.some((a) => a.code === code))),
-  };
 }

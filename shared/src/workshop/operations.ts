@@ -1,9 +1,10 @@
-import { createShapeId, TLDOCUMENT_ID, type TLShapeId } from '@tldraw/tlschema';
-import { getIndexAbove, type IndexKey } from '@tldraw/utils';
+import type { TLShapeId } from '@tldraw/tlschema';
+import type { IndexKey } from '@tldraw/utils';
 import type * as Y from 'yjs';
 import { boardRecords, type StoredRecord } from '../doc/boardDoc';
 import { areaOf } from '../cluster/membership';
-import { BOARD_PAGE_ID, buildDocumentRecord, buildPageRecord } from '../records/board';
+import { BOARD_PAGE_ID, buildDocumentRecord, buildPageRecord, DOCUMENT_RECORD_ID } from '../records/board';
+import { indexAbove as keyAbove, newShapeId } from '../records/ids';
 import {
   AREA_PADDING,
   AREA_SPACING,
@@ -64,11 +65,12 @@ function rectOf(shape: ShapeRecord): Rect | undefined {
 }
 
 function indexAbove(siblings: ShapeRecord[]): IndexKey {
-  const top = siblings
-    .map((s) => s.index)
-    .sort()
-    .at(-1);
-  return getIndexAbove((top ?? null) as IndexKey | null);
+  return keyAbove(
+    siblings
+      .map((s) => s.index)
+      .sort()
+      .at(-1) ?? null,
+  );
 }
 
 /**
@@ -124,7 +126,8 @@ export class BoardChangeError extends Error {
 /** Makes sure a board has its document and page records (a board no template built). */
 export function ensureBoardBase(doc: Y.Doc, pageName: string): void {
   const { kv } = records(doc);
-  if (!kv.has(TLDOCUMENT_ID)) kv.set(TLDOCUMENT_ID, buildDocumentRecord() as unknown as StoredRecord);
+  if (!kv.has(DOCUMENT_RECORD_ID))
+    kv.set(DOCUMENT_RECORD_ID, buildDocumentRecord() as unknown as StoredRecord);
   if (!kv.has(BOARD_PAGE_ID)) kv.set(BOARD_PAGE_ID, buildPageRecord(pageName) as unknown as StoredRecord);
 }
 
@@ -140,7 +143,7 @@ export interface NewNote {
 
 /** Adds a note in the first free slot of an area (growing the area when it is full); returns its id. */
 export function addNote(doc: Y.Doc, input: NewNote, origin?: unknown): TLShapeId {
-  const id = createShapeId();
+  const id = newShapeId();
   doc.transact(() => {
     ensureBoardBase(doc, input.pageName);
     const area = areaById(doc, input.areaId);
@@ -200,7 +203,7 @@ export function moveNotes(
     let index = indexAbove(shapesIn(all(), parentId).filter((s) => !noteIds.includes(s.id)));
     notes.forEach((note, i) => {
       kv.set(note.id, { ...note, parentId, index, x: slots[i]!.x, y: slots[i]!.y });
-      index = getIndexAbove(index);
+      index = keyAbove(index);
     });
   }, origin);
 }
