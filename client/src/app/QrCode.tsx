@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import QRCode from 'qrcode';
 
 /** A QR code drawn locally as SVG (no image service, no data: URL). */
-export function QrCode({ text, label, size = 200 }: { text: string; label: string; size?: number }) {
+export default function QrCode({ text, label, size = 200 }: { text: string; label: string; size?: number }) {
   const { cells, count } = useMemo(() => {
     const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
     const dark: [number, number][] = [];

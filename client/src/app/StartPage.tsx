@@ -1,18 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   normalizeJoinCode,
   type CreateWorkshopResponse,
+  type TemplateSummary,
 } from '@samskapa/shared';
 import { useLocaleStore, useT } from '../i18n/i18n';
-import { createWorkshop } from './api';
+import { ApiError, createWorkshop } from './api';
 import { CopyField } from './CopyField';
 import { useDocumentTitle } from './documentTitle';
 import { chooseAccess } from './identity';
 import { PageLayout } from './Layout';
-import { QrCode } from './QrCode';
 import { navigate } from './router';
+import { titleOf, TemplatePicker, type TemplateChoice } from './TemplatePicker';
+
+// The QR code's encoder is needed only once a workshop is created: it is not part of every page's code.
+const QrCode = lazy(() => import('./QrCode'));
 
 /** A link from the server, re-rooted on the origin this page was opened from (proxies may differ). */
 function onThisOrigin(url: string): string {
@@ -35,7 +39,11 @@ export function StartPage() {
   const locale = useLocaleStore((s) => s.locale);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
-  const [createError, setCreateError] = useState(false);
+  const [createError, setCreateError] = useState<string | boolean>(false);
+  const [choice, setChoice] = useState<TemplateChoice>({ kind: 'builtin', id: 'tom' });
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  // The name the last chosen template filled in: replaced by the next choice, unless the person typed one.
+  const [suggestedTitle, setSuggestedTitle] = useState('');
   const [created, setCreated] = useState<CreateWorkshopResponse | null>(null);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState(false);
@@ -47,7 +55,11 @@ export function StartPage() {
     setBusy(true);
     setCreateError(false);
     try {
-      const workshop = await createWorkshop({ title: title.trim(), locale });
+      const workshop = await createWorkshop({
+        title: title.trim(),
+        locale,
+        ...(choice.kind === 'builtin' ? { template: choice.id } : { templateFile: choice.file }),
+      });
       // The facilitator secret goes straight into this browser; it never has to sit in the address bar.
       chooseAccess(
         workshop.id,
@@ -55,10 +67,21 @@ export function StartPage() {
         { verified: true },
       );
       setCreated(workshop);
-    } catch {
-      setCreateError(true);
+    } catch (err) {
+      setCreateError(err instanceof ApiError && err.status === 400 && err.detail ? err.detail : true);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const onTemplates = useCallback((loaded: TemplateSummary[]) => setTemplates(loaded), []);
+  const onChoose = (next: TemplateChoice) => {
+    setChoice(next);
+    const nextTitle =
+      next.kind === 'builtin' && next.id === 'tom' ? '' : (titleOf(next, templates, locale) ?? '');
+    if (title === '' || title === suggestedTitle) {
+      setTitle(nextTitle);
+      setSuggestedTitle(nextTitle);
     }
   };
 
@@ -77,33 +100,6 @@ export function StartPage() {
       <h1>{t('app.name')}</h1>
       <p className="tagline">{t('app.tagline')}</p>
       <div className="start-grid">
-        <section aria-labelledby="create-heading" className="card">
-          <h2 id="create-heading">{t('start.create.heading')}</h2>
-          {created ? (
-            <CreatedWorkshop workshop={created} />
-          ) : (
-            <form onSubmit={onCreate}>
-              <label htmlFor="workshop-title">{t('start.create.titleLabel')}</label>
-              <input
-                id="workshop-title"
-                name="title"
-                required
-                maxLength={200}
-                value={title}
-                placeholder={t('start.create.titlePlaceholder')}
-                onChange={(e) => setTitle(e.target.value)}
-              />
-              <button type="submit" disabled={busy}>
-                {busy ? t('start.create.busy') : t('start.create.submit')}
-              </button>
-              {createError && (
-                <p role="alert" className="error">
-                  {t('start.create.failed')}
-                </p>
-              )}
-            </form>
-          )}
-        </section>
         <section aria-labelledby="join-heading" className="card">
           <h2 id="join-heading">{t('start.join.heading')}</h2>
           <form onSubmit={onJoin} noValidate>
@@ -133,6 +129,36 @@ export function StartPage() {
               </p>
             )}
           </form>
+        </section>
+        <section aria-labelledby="create-heading" className="card card-create">
+          <h2 id="create-heading">{t('start.create.heading')}</h2>
+          {created ? (
+            <CreatedWorkshop workshop={created} />
+          ) : (
+            <form onSubmit={onCreate}>
+              <label htmlFor="workshop-title">{t('start.create.titleLabel')}</label>
+              <input
+                id="workshop-title"
+                name="title"
+                required
+                maxLength={200}
+                value={title}
+                placeholder={t('start.create.titlePlaceholder')}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+              <TemplatePicker choice={choice} onChoose={onChoose} onTemplates={onTemplates} />
+              <button type="submit" disabled={busy}>
+                {busy ? t('start.create.busy') : t('start.create.submit')}
+              </button>
+              {createError && (
+                <p role="alert" className="error">
+                  {createError === true
+                    ? t('start.create.failed')
+                    : t('templates.fileInvalid', { problem: createError })}
+                </p>
+              )}
+            </form>
+          )}
         </section>
       </div>
     </PageLayout>
@@ -172,7 +198,9 @@ function CreatedWorkshop({ workshop }: { workshop: CreateWorkshopResponse }) {
       <p className="join-code" data-testid="join-code">
         {workshop.joinCode}
       </p>
-      <QrCode text={participantUrl} label={t('start.created.qr')} />
+      <Suspense fallback={null}>
+        <QrCode text={participantUrl} label={t('start.created.qr')} />
+      </Suspense>
       <CopyField
         label={t('start.created.viewerLink')}
         value={onThisOrigin(workshop.viewerUrl)}

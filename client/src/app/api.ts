@@ -2,6 +2,7 @@ import {
   ClientConfig,
   CreateWorkshopResponse,
   JoinResponse,
+  TemplateList,
   WorkshopSummary,
   type CreateWorkshopRequest,
 } from '@samskapa/shared';
@@ -9,13 +10,20 @@ import { z } from 'zod';
 
 /** An HTTP answer that was not a success; `status` tells the UI which explanation to show. */
 export class ApiError extends Error {
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    /** The server's own explanation, when it gave one (e.g. which field of a template file is wrong). */
+    readonly detail?: string,
+  ) {
     super(`HTTP ${status}`);
   }
 }
 
 async function getJson<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
-  if (!response.ok) throw new ApiError(response.status);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
+    throw new ApiError(response.status, typeof body?.message === 'string' ? body.message : undefined);
+  }
   return schema.parse(await response.json());
 }
 
@@ -45,4 +53,9 @@ export async function loadWorkshopSummary(workshopId: string, token: string): Pr
     headers: { authorization: `Bearer ${token}` },
   });
   return getJson(response, WorkshopSummary);
+}
+
+/** The built-in templates, for the start page's picker. */
+export async function loadTemplates(): Promise<TemplateList> {
+  return getJson(await fetch('/api/templates'), TemplateList);
 }
