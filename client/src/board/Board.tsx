@@ -15,11 +15,13 @@ import {
 } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import 'tldraw/tldraw.css';
-import { AWARENESS_FIELDS, type Locale } from '@samskapa/shared';
+import { AWARENESS_FIELDS, type Locale, type Role } from '@samskapa/shared';
 import type { DocConnection } from '../sync/docConnection';
 import { bindRecords } from '../sync/recordBinding';
 import { bindPresence } from '../sync/presence';
 import { boardShapeUtils, editorShapeUtils } from './shapeUtils';
+import { AreaBadges } from './AreaBadges';
+import { syncAreaNames } from './areaFrames';
 import { installExternalContentPolicy } from './externalContent';
 import { serverAssetStore } from './assetStore';
 import { translate, type MessageKey } from '../i18n/i18n';
@@ -35,8 +37,8 @@ const overrides: TLUiOverrides = {
   },
 };
 
-/** A board has one page: no page menu. */
-const components = { PageMenu: null };
+/** A board has one page: no page menu. Focus areas show their note counts on the canvas. */
+const components = { PageMenu: null, OnTheCanvas: AreaBadges };
 
 /**
  * The text editor of a note puts the caret at the end when it gets ready, not at the start (tldraw's
@@ -47,6 +49,7 @@ const options: Partial<TldrawOptions> = { text: { tipTapConfig: { autofocus: 'en
 
 export interface BoardProps {
   connection: DocConnection;
+  role: Role;
   person: { id: string; name: string; color: string };
   locale: Locale;
   licenseKey: string | undefined;
@@ -59,6 +62,7 @@ export interface BoardProps {
 /** The tldraw canvas bound to the board doc, with presence over awareness. */
 export function Board({
   connection,
+  role,
   person,
   locale,
   licenseKey,
@@ -138,6 +142,7 @@ export function Board({
       onMount={(editor) => {
         installExternalContentPolicy(editor, onNotice, connection.readOnly);
         if (connection.readOnly) editor.updateInstanceState({ isReadonly: true });
+        syncAreaNames(editor, role, () => onNotice('canvas.areaRenameRefused'));
         onEditor?.(editor);
       }}
     />

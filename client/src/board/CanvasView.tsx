@@ -6,6 +6,16 @@ import { Board } from './Board';
 import { addNoteAtViewportCentre, isNewNoteShortcut, NEW_NOTE_SHORTCUT } from './newNote';
 import { makeReadOnly, readOnlyWhenRejected } from './readOnlyWhenRejected';
 
+/**
+ * Whoever opens the canvas sees the board's content, never an empty corner: once the records are in
+ * the store, the camera fits them all.
+ */
+function showContent(editor: Editor): void {
+  requestAnimationFrame(() => {
+    if (!editor.isDisposed && editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit();
+  });
+}
+
 declare global {
   interface Window {
     /** The live editor, for end-to-end tests and debugging from the console. */
@@ -15,6 +25,7 @@ declare global {
 
 /** The tldraw canvas with its own controls ("Ny lapp", Alt+N). Loaded only where the canvas may be mounted. */
 export default function CanvasView({
+  access,
   connection,
   person,
   licenseKey,
@@ -68,6 +79,7 @@ export default function CanvasView({
       <Board
         key={connection.doc.guid}
         connection={connection}
+        role={access.role}
         person={person}
         locale={locale}
         licenseKey={licenseKey}
@@ -77,6 +89,7 @@ export default function CanvasView({
           window.samskapaEditor = mounted;
           setEditor(mounted);
           readOnlyWhenRejected(mounted, connection);
+          showContent(mounted);
         }}
       />
     </>

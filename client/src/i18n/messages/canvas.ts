@@ -1,6 +1,14 @@
-/** Strings of the canvas feature, in both languages (merged into sv.ts and en.ts). */
-const sv = {} as const;
+/** Strings of the canvas (focus areas on the tldraw board). */
+const sv = {
+  'canvas.areaCount': '{count} lappar',
+  'canvas.areaCountOne': '1 lapp',
+  'canvas.areaRenameRefused': 'Bara facilitatorn kan byta namn på ett fokusområde.',
+} as const;
 
-const en: Record<keyof typeof sv, string> = {};
+const en: Record<keyof typeof sv, string> = {
+  'canvas.areaCount': '{count} notes',
+  'canvas.areaCountOne': '1 note',
+  'canvas.areaRenameRefused': 'Only the facilitator can rename a focus area.',
+};
 
 export const canvas = { sv, en };

@@ -1,0 +1,24 @@
+import type { Editor, TLFrameShape } from 'tldraw';
+import { FocusAreaMeta, parseAreaFrameName, type Role } from '@samskapa/shared';
+
+/**
+ * Keeps a focus area's code and title (its frame's `meta`, what every view and export reads) in step
+ * with the frame's name when someone edits it on the canvas. Only facilitators may rename an area;
+ * anyone else's edit of the name is undone and `onRefused` says why.
+ */
+export function syncAreaNames(editor: Editor, role: Role, onRefused: () => void): () => void {
+  return editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
+    if (source !== 'user' || next.type !== 'frame' || prev.type !== 'frame') return next;
+    const before = prev as TLFrameShape;
+    const after = next as TLFrameShape;
+    if (before.props.name === after.props.name) return next;
+    const meta = FocusAreaMeta.safeParse(after.meta);
+    if (!meta.success) return next;
+    if (role !== 'facilitator') {
+      onRefused();
+      return { ...after, props: { ...after.props, name: before.props.name } };
+    }
+    const { code, title } = parseAreaFrameName(after.props.name, meta.data.code);
+    return { ...after, meta: { ...after.meta, code, title } };
+  });
+}
