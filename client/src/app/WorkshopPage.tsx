@@ -1,4 +1,12 @@
-import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { ClientConfig, Role } from '@samskapa/shared';
 import { mayMountCanvas } from '../board/licence';
 import { isMessageKey, useT, type MessageKey } from '../i18n/i18n';
@@ -10,12 +18,17 @@ import { useFocusOnArrival } from './focusOnArrival';
 import { colourFor, saveName, type Access, type Identity } from './identity';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageLayout } from './Layout';
+import { SaveAsTemplate } from './SaveAsTemplate';
 import { useAccessVerdict } from './useAccessVerdict';
+import { availableViews, defaultView, useNarrowScreen, useViewChoice, type ViewKind } from './viewChoice';
 import type { ViewProps } from './viewProps';
 import { WorkshopGonePage } from './WorkshopGonePage';
 
 // tldraw is loaded only when the canvas is shown: the list board and the phone view never download it.
 const CanvasView = lazy(() => import('../board/CanvasView'));
+const ListBoard = lazy(() => import('../outline/ListBoard'));
+const loadPhoneView = () => import('../participate/PhoneView');
+const PhoneView = lazy(loadPhoneView);
 
 /** A message for a live region; `at` tells a repeat of the same message apart, so it is read again. */
 type Announcement = { key: MessageKey; at: number };
@@ -70,8 +83,18 @@ export function WorkshopPage({
   const canvasAllowed =
     config.status === 'loaded' && mayMountCanvas(window.location, config.config.tldrawLicenseKey);
 
+  const narrow = useNarrowScreen();
+  const [chosenView, chooseView] = useViewChoice(workshopId);
+  const views = availableViews(access.role, canvasAllowed);
+  const view: ViewKind =
+    chosenView && views.includes(chosenView) ? chosenView : defaultView(access.role, canvasAllowed, narrow);
+
+  // The phone view's code is fetched while the board connects, not after: a round trip less on venue Wi-Fi.
   useEffect(() => {
-    if (!canvasAllowed) return;
+    if (view === 'phone') void loadPhoneView();
+  }, [view]);
+
+  useEffect(() => {
     const next = new DocConnection(workshopId, 'board', access.role, access.token);
     let cancelled = false;
     void next.whenReady().then(() => !cancelled && setConnection(next));
@@ -80,7 +103,7 @@ export function WorkshopPage({
       setConnection(null);
       next.destroy();
     };
-  }, [canvasAllowed, workshopId, access.role, access.token]);
+  }, [workshopId, access.role, access.token]);
 
   const deleted = useAccessVerdict(workshopId, access, connection);
 
@@ -101,14 +124,6 @@ export function WorkshopPage({
         <p role="alert" className="error">
           {t('licence.loadFailed')}
         </p>
-      </PageLayout>
-    );
-  }
-  if (config.status === 'loaded' && !canvasAllowed) {
-    return (
-      <PageLayout>
-        <h1>{t('licence.heading')}</h1>
-        <p>{t('licence.body')}</p>
       </PageLayout>
     );
   }
@@ -145,9 +160,20 @@ export function WorkshopPage({
         </span>
         {connection && <ConnectionBadge connection={connection} />}
         <span className="spacer" />
-        <FacilitatorLink workshopId={workshopId} access={access} />
-        <YourName identity={identity} onRename={onRename} />
-        <LanguageSwitch />
+        {/* A new view closes the menu (it is mounted anew). */}
+        <HeaderMenu key={view} narrow={narrow}>
+          {views.length > 1 && <ViewSwitch views={views} current={view} onChoose={chooseView} />}
+          <FacilitatorLink workshopId={workshopId} access={access} />
+          {access.role === 'facilitator' && connection && (
+            <SaveAsTemplate
+              connection={connection}
+              title={workshopTitle ?? t('board.heading')}
+              onSaved={notify}
+            />
+          )}
+          <YourName identity={identity} onRename={onRename} />
+          <LanguageSwitch />
+        </HeaderMenu>
       </header>
       {outdated && (
         <div className="outdated" role="alert" data-testid="outdated">
@@ -164,15 +190,67 @@ export function WorkshopPage({
       <p className="visually-hidden" role="status" data-testid="announcement">
         {announcement && <span key={announcement.at}>{t(announcement.key)}</span>}
       </p>
-      <main className="board-main" aria-label={t('board.canvasLabel')}>
+      <main className={`board-main board-main-${view}`} aria-label={t(`view.${view}.label`)} data-view={view}>
         {viewProps ? (
           <Suspense fallback={loading}>
-            <CanvasView {...viewProps} />
+            {view === 'canvas' && <CanvasView {...viewProps} />}
+            {view === 'list' && <ListBoard {...viewProps} />}
+            {view === 'phone' && <PhoneView {...viewProps} />}
           </Suspense>
         ) : (
           loading
         )}
       </main>
+    </div>
+  );
+}
+
+/** The header's further controls: in the row on a wide screen, behind one "Meny" button on a phone. */
+function HeaderMenu({ narrow, children }: { narrow: boolean; children: ReactNode }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  if (!narrow) return <>{children}</>;
+  return (
+    <div className="header-menu">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="header-menu-panel"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('view.menu')}
+      </button>
+      <div id="header-menu-panel" className="header-menu-panel" hidden={!open}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** Choosing between the canvas, the list board and the phone view. */
+function ViewSwitch({
+  views,
+  current,
+  onChoose,
+}: {
+  views: ViewKind[];
+  current: ViewKind;
+  onChoose: (view: ViewKind) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="view-switch" role="group" aria-label={t('view.switchLabel')}>
+      {views.map((view) => (
+        <button
+          key={view}
+          type="button"
+          aria-pressed={view === current}
+          data-testid={`view-${view}`}
+          onClick={() => onChoose(view)}
+        >
+          {t(`view.${view}.name`)}
+        </button>
+      ))}
     </div>
   );
 }
@@ -195,7 +273,7 @@ function ConnectionBadge({ connection }: { connection: DocConnection }) {
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="visually-hidden">{t('connection.label')}: </span>
-      {text}
+      <span className="connection-text">{text}</span>
     </span>
   );
 }

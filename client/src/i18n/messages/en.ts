@@ -77,7 +77,6 @@ export const en: Record<MessageKey, string> = {
   'board.images.rateLimited': 'Many images in a short time. Wait a minute and try again.',
   'board.images.failed': 'The image could not be uploaded. Try again.',
   'board.urlPasted': 'The link was added as text. Samskapa never fetches content from other sites.',
-  'board.canvasLabel': 'The board',
   'board.facilitatorLink.open': 'Facilitator link',
   'board.facilitatorLink.label': 'Your facilitator link',
   'facilitatorLink.warning':
@@ -93,6 +92,15 @@ export const en: Record<MessageKey, string> = {
   'board.reload': 'Reload the page',
   'board.newNote.added': 'New note in the middle of the board. Type the text and press Esc when done.',
 
+  'view.menu': 'Menu',
+  'view.switchLabel': 'Show the board as',
+  'view.canvas.name': 'Canvas',
+  'view.canvas.label': 'The board as a canvas',
+  'view.list.name': 'List',
+  'view.list.label': 'The board as a list',
+  'view.phone.name': 'Phone',
+  'view.phone.label': 'Write notes',
+
   'connection.label': 'Connection',
   'connection.connecting': 'Connecting …',
   'connection.connected': 'Connected',
@@ -107,9 +115,6 @@ export const en: Record<MessageKey, string> = {
   'connection.closed.tooManyConnections': 'too many people are connected right now. Try again shortly.',
   'connection.closed.other': 'the server closed the connection. Reload the page.',
 
-  'licence.heading': 'The board cannot be shown on this server yet',
-  'licence.body':
-    'The drawing canvas (tldraw) needs a licence key when Samskapa runs on a public address. The administrator sets the key in the environment variable TLDRAW_LICENSE_KEY and restarts the server. Until then the canvas is not used, so no information is sent to tldraw.',
   'licence.loadFailed': 'The server settings could not be loaded. Check the connection and reload.',
 
   'notFound.heading': 'Page not found',

@@ -76,7 +76,6 @@ export const sv = {
   'board.images.rateLimited': 'Många bilder på kort tid. Vänta en minut och försök igen.',
   'board.images.failed': 'Bilden kunde inte laddas upp. Försök igen.',
   'board.urlPasted': 'Länken lades in som text. Samskapa hämtar aldrig innehåll från andra webbplatser.',
-  'board.canvasLabel': 'Tavlan',
   'board.facilitatorLink.open': 'Facilitatorlänk',
   'board.facilitatorLink.label': 'Din facilitatorlänk',
   'facilitatorLink.warning':
@@ -92,6 +91,15 @@ export const sv = {
   'board.reload': 'Ladda om sidan',
   'board.newNote.added': 'Ny lapp mitt på tavlan. Skriv texten och tryck Esc när du är klar.',
 
+  'view.menu': 'Meny',
+  'view.switchLabel': 'Visa tavlan som',
+  'view.canvas.name': 'Rityta',
+  'view.canvas.label': 'Tavlan som rityta',
+  'view.list.name': 'Lista',
+  'view.list.label': 'Tavlan som lista',
+  'view.phone.name': 'Mobil',
+  'view.phone.label': 'Skriv lappar',
+
   'connection.label': 'Anslutning',
   'connection.connecting': 'Ansluter …',
   'connection.connected': 'Ansluten',
@@ -106,9 +114,6 @@ export const sv = {
   'connection.closed.tooManyConnections': 'för många är anslutna just nu. Försök igen om en stund.',
   'connection.closed.other': 'servern stängde anslutningen. Ladda om sidan.',
 
-  'licence.heading': 'Tavlan kan inte visas på den här servern ännu',
-  'licence.body':
-    'Ritytan (tldraw) kräver en licensnyckel när Samskapa körs på en publik adress. Administratören lägger in nyckeln i miljövariabeln TLDRAW_LICENSE_KEY och startar om servern. Tills dess används inte ritytan, så att ingen information skickas till tldraw.',
   'licence.loadFailed':
     'Det gick inte att hämta serverns inställningar. Kontrollera anslutningen och ladda om.',
 

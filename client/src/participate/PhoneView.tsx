@@ -1,0 +1,95 @@
+import { noteCounts, type FocusArea } from '@samskapa/shared';
+import type { ViewProps } from '../app/viewProps';
+import { useT } from '../i18n/i18n';
+import { useWorkshopBoard } from '../sync/useWorkshopBoard';
+import { useAreaChoice } from './areaChoice';
+import { MyNotes } from './MyNotes';
+import { NoteForm } from './NoteForm';
+import { OthersNotes } from './OthersNotes';
+import { resolveAreaChoice, writableAreas } from './phoneNotes';
+import { countText } from './phoneText';
+import './phone.css';
+
+/**
+ * The phone view: a participant picks an area, writes notes into it and looks after their own notes,
+ * without the canvas (this module and what it imports never load tldraw). Writes go to the local doc
+ * at once and sync when the connection allows, so it works the same offline.
+ */
+export default function PhoneView({ workshopId, access, connection, person, mayWrite }: ViewProps) {
+  const t = useT();
+  const board = useWorkshopBoard(connection.doc);
+  const areas = writableAreas(board);
+  const [storedChoice, chooseArea] = useAreaChoice(workshopId);
+  const areaId = resolveAreaChoice(storedChoice, areas);
+  const area = areas.find((a) => a.id === areaId);
+
+  const picker = <AreaPicker areas={areas} counts={noteCounts(board)} chosen={area} onChoose={chooseArea} />;
+  return (
+    <div className="phone">
+      {mayWrite ? (
+        <section className="phone-section" aria-labelledby="phone-write-heading">
+          <h2 id="phone-write-heading">{t('phone.form.heading')}</h2>
+          <NoteForm doc={connection.doc} area={area} person={person} picker={picker} />
+        </section>
+      ) : (
+        <section className="phone-section">
+          <p className="phone-read-only" data-testid="phone-read-only">
+            {t(access.role === 'viewer' ? 'phone.readOnly.viewer' : 'phone.readOnly.other')}
+          </p>
+          {picker}
+        </section>
+      )}
+      {access.role !== 'viewer' && (
+        <MyNotes doc={connection.doc} board={board} personId={person.id} areas={areas} mayWrite={mayWrite} />
+      )}
+      <OthersNotes board={board} area={area} personId={person.id} />
+    </div>
+  );
+}
+
+/** The area the next note goes to, with each area's note count and the chosen one's description. */
+function AreaPicker({
+  areas,
+  counts,
+  chosen,
+  onChoose,
+}: {
+  areas: FocusArea[];
+  counts: Map<string | null, number>;
+  chosen: FocusArea | undefined;
+  onChoose: (areaId: string | null) => void;
+}) {
+  const t = useT();
+  const description = chosen ? chosen.description : t('phone.area.noneDescription');
+  return (
+    <div className="phone-field">
+      <label htmlFor="phone-area">{t('phone.area.label')}</label>
+      <select
+        id="phone-area"
+        value={chosen?.id ?? ''}
+        aria-describedby={description ? 'phone-area-description' : undefined}
+        onChange={(e) => onChoose(e.target.value || null)}
+      >
+        {areas.map((area) => (
+          <option key={area.id} value={area.id}>
+            {t('phone.area.option', {
+              code: area.code,
+              title: area.title,
+              count: countText(t, counts.get(area.id) ?? 0),
+            })}
+          </option>
+        ))}
+        <option value="">{t('phone.area.noneOption', { count: countText(t, counts.get(null) ?? 0) })}</option>
+      </select>
+      {description && (
+        <p
+          id="phone-area-description"
+          className="phone-area-description"
+          data-testid="phone-area-description"
+        >
+          {description}
+        </p>
+      )}
+    </div>
+  );
+}
