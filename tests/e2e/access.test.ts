@@ -57,6 +57,10 @@ async function openBoard(
     await page.getByRole('button', { name: 'Gå till tavlan' }).click();
   }
   await waitForConnection(page, expect);
+  // The canvas is its own chunk: it mounts a moment after the board's connection says how it went.
+  await page.waitForFunction(() => (window as unknown as PageWindow).samskapaEditor !== undefined, null, {
+    timeout: 60_000,
+  });
 }
 
 function isReadOnly(page: Page): Promise<boolean | undefined> {
@@ -126,8 +130,9 @@ describe('capability links in one browser', () => {
     await expect(projectorTab.getByRole('button', { name: 'Facilitatorlänk' }).count()).resolves.toBe(0);
 
     expect(await isReadOnly(facilitatorTab)).toBe(false);
-    await facilitatorTab.evaluate(() =>
-      (window as unknown as PageWindow).samskapaEditor!.createShape({ type: 'note', x: 200, y: 200 }),
+    await facilitatorTab.evaluate(
+      () =>
+        void (window as unknown as PageWindow).samskapaEditor!.createShape({ type: 'note', x: 200, y: 200 }),
     );
     await expect.poll(() => noteCount(projectorTab), { timeout: 30_000 }).toBe(1);
 
@@ -151,8 +156,9 @@ describe('a deleted workshop', () => {
     const dan = await newBrowser('Dan');
     const danPage = await dan.newPage();
     await openBoard(danPage, w.participantUrl, 'Dan');
-    await danPage.evaluate(() =>
-      (window as unknown as PageWindow).samskapaEditor!.createShape({ type: 'note', x: 100, y: 100 }),
+    await danPage.evaluate(
+      () =>
+        void (window as unknown as PageWindow).samskapaEditor!.createShape({ type: 'note', x: 100, y: 100 }),
     );
     await expect.poll(() => indexedDbNames(danPage), { timeout: 30_000 }).toContain(dbName);
     // Dan leaves the board before the workshop is deleted; Eva stays on it.

@@ -239,6 +239,15 @@ describe('accessibility (axe-core) and touch targets on the changed pages', () =
     await expect(tooSmall()).resolves.toEqual([]);
     await phone.locator('#display-name').fill('Telefon');
     await phone.keyboard.press('Enter');
+    // A participant on a phone lands on the phone view, under a header of one row.
+    await phone.locator('main[data-view="phone"]').waitFor({ timeout: 60_000 });
+    const header = await phone.locator('.board-header').boundingBox();
+    expect(header!.height).toBeLessThanOrEqual(64);
+    await expect(tooSmall()).resolves.toEqual([]);
+    expect(await seriousViolations(phone)).toEqual([]);
+    // The canvas is one choice away, under "Meny".
+    await phone.getByRole('button', { name: 'Meny' }).click();
+    await phone.getByRole('button', { name: 'Rityta' }).click();
     await waitForBoard(phone);
     await phone.getByRole('button', { name: /Ny lapp/ }).waitFor();
     await expect(tooSmall()).resolves.toEqual([]);

@@ -1,11 +1,17 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { startServer, type RunningServer } from '../../integration/helpers/server';
 
 /** Debian's Chromium; no browser is ever downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Starts headless Chromium the way every browser test here does. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -15,6 +21,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
@@ -45,8 +52,9 @@ export async function personContext(
   browser: Browser,
   origin: string,
   name = 'page',
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; log: RequestLog }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   context.on('page', (page) =>
     page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`)),
   );

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -252,6 +252,7 @@ const readIfThere = (file: string) => (existsSync(file) ? readFileSync(file, 'ut
 /** nginx in front of a server, configured by the README's `docs/nginx/samskapa.conf`. */
 export interface TestNginx {
   port: number;
+  /** `http://127.0.0.1:<port>`, or with TLS `https://<serverName>:<port>` (map the name to loopback). */
   http: string;
   ws: string;
   /** The access log nginx wrote so far. */
@@ -265,7 +266,13 @@ export interface TestNginx {
  * Start nginx on a free loopback port with the documented configuration, changed only where a test must:
  * its port, the server's port and where the files go.
  */
-export async function startNginx(serverPort: number): Promise<TestNginx> {
+export async function startNginx(
+  serverPort: number,
+  options: {
+    /** Serve https with a fresh self-signed certificate for this name, as a production origin would. */
+    tlsServerName?: string;
+  } = {},
+): Promise<TestNginx> {
   const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   if (!binary) throw new Error(`nginx is not installed. ${INSTALL_HINT}`);
   const port = await freePort();
@@ -273,8 +280,20 @@ export async function startNginx(serverPort: number): Promise<TestNginx> {
   // Workers run as another user when nginx starts as root: they write request bodies into `dir`.
   chmodSync(dir, 0o777);
   const documented = readFileSync(join(ROOT, 'docs/nginx/samskapa.conf'), 'utf8');
+  const tls = options.tlsServerName;
+  if (tls) {
+    const made = spawnSync('openssl', [
+      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${tls}`],
+      ...['-addext', `subjectAltName=DNS:${tls}`],
+      ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    ]);
+    if (made.status !== 0) throw new Error(`openssl could not make a certificate: ${made.stderr}`);
+  }
+  const listen = tls
+    ? `listen 127.0.0.1:${port} ssl; ssl_certificate ${join(dir, 'cert.pem')}; ssl_certificate_key ${join(dir, 'key.pem')};`
+    : `listen 127.0.0.1:${port};`;
   const site = documented
-    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replace('listen 80;', listen)
     .replace('proxy_pass http://127.0.0.1:8080;', `proxy_pass http://127.0.0.1:${serverPort};`)
     .replace('/var/log/nginx/samskapa.access.log', join(dir, 'access.log'))
     .replace('/var/log/nginx/samskapa.error.log', join(dir, 'samskapa.error.log'));
@@ -304,8 +323,8 @@ http { ${temp} access_log off; include ${join(dir, 'samskapa.conf')}; }
   }
   return {
     port,
-    http: `http://127.0.0.1:${port}`,
-    ws: `ws://127.0.0.1:${port}/sync`,
+    http: tls ? `https://${tls}:${port}` : `http://127.0.0.1:${port}`,
+    ws: tls ? `wss://${tls}:${port}/sync` : `ws://127.0.0.1:${port}/sync`,
     accessLog: () => readIfThere(join(dir, 'access.log')),
     errorLogs: () => readIfThere(join(dir, 'samskapa.error.log')) + readIfThere(join(dir, 'error.log')),
     async stop() {

@@ -1,0 +1,437 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { CreateWorkshopResponse } from '@samskapa/shared';
+import type { RunningServer } from '../integration/helpers/server';
+import { seriousViolations } from './helpers/axe';
+import { enterName, waitForBoard } from './helpers/board';
+import {
+  personContext,
+  startServerAndBrowser,
+  stopServerAndBrowser,
+  waitInPage,
+  type RequestLog,
+} from './helpers/browser';
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+/** Strings only tldraw's editor carries (its class names); tlschema and the other small packages do not. */
+const TLDRAW_MARKERS = ['tl-container', 'tl-canvas'];
+/** Where screenshots go when set (e.g. PHONE_SHOTS_DIR=/tmp/shots). */
+const SHOTS_DIR = process.env.PHONE_SHOTS_DIR;
+
+/** A script the page received: its path and whether its body carries tldraw's editor. */
+interface ReceivedScript {
+  path: string;
+  tldraw: boolean;
+}
+
+/** The part of the live editor (exposed by the app for tests) these tests read. */
+interface EditorWindow {
+  samskapaEditor: {
+    getCurrentPageShapes(): {
+      id: string;
+      type: string;
+      parentId: string;
+      meta: Record<string, unknown>;
+      props: { richText?: unknown };
+    }[];
+  };
+}
+
+let server: RunningServer;
+let browser: Browser;
+let workshop: CreateWorkshopResponse;
+const contexts: BrowserContext[] = [];
+let pia: Page;
+let piaLog: RequestLog;
+let piaScripts: ReceivedScript[] = [];
+let facilitator: Page;
+let facilitatorScripts: ReceivedScript[] = [];
+
+/** Records every script a page receives, and whether its body is tldraw's editor. */
+function recordScripts(page: Page): ReceivedScript[] {
+  const scripts: ReceivedScript[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    void response
+      .text()
+      .then((body) =>
+        scripts.push({
+          path: new URL(response.url()).pathname,
+          tldraw: TLDRAW_MARKERS.some((marker) => body.includes(marker)),
+        }),
+      )
+      .catch(() => undefined);
+  });
+  return scripts;
+}
+
+/**
+ * A participant's phone: 360×740, touch, its own storage; requests that would leave the server are
+ * recorded (and blocked) in `log`, page errors printed with the name.
+ */
+async function phone(name: string): Promise<{ page: Page; log: RequestLog }> {
+  const { context, log } = await personContext(browser, server.http, name, PHONE);
+  contexts.push(context);
+  return { page: await context.newPage(), log };
+}
+
+/** Opens the participant link, gives a name and waits for the phone view's note form. */
+async function joinOnPhone(page: Page, name: string): Promise<void> {
+  await page.goto(workshop.participantUrl);
+  await enterName(page, name);
+  await page.getByLabel('Din lapp').waitFor({ timeout: 60_000 });
+}
+
+/** Chooses the area whose code is `code` ("" for none) in the phone view's area choice. */
+async function chooseArea(page: Page, code: string): Promise<void> {
+  const select = page.locator('#phone-area');
+  const value = await select.evaluate(
+    (el, wanted) =>
+      Array.from((el as HTMLSelectElement).options).find((o) =>
+        wanted ? o.text.startsWith(`${wanted} `) : o.value === '',
+      )?.value,
+    code,
+  );
+  if (value === undefined) throw new Error(`no area ${code} to choose`);
+  await select.selectOption(value);
+}
+
+/** Waits for the phone view's confirmation to say `text`. */
+async function confirmed(page: Page, text: string): Promise<void> {
+  await waitInPage(
+    page,
+    `the phone view says "${text}"`,
+    (expected) => document.querySelector('[data-testid=phone-added]')?.textContent === expected,
+    text,
+  );
+}
+
+/** One of the person's own notes in "Mina lappar", found by its text. */
+function ownNote(page: Page, text: string): Locator {
+  return page.getByTestId('phone-own-note').filter({ hasText: text });
+}
+
+/** Plain text of a tldraw rich-text document: one line per paragraph. */
+function plainText(richText: unknown): string {
+  const doc = richText as { content?: { content?: { text?: string }[] }[] } | undefined;
+  return (doc?.content ?? []).map((p) => (p.content ?? []).map((n) => n.text ?? '').join('')).join('\n');
+}
+
+/** The texts of the participants' notes inside the focus area `code` as the facilitator's editor has them. */
+async function notesInArea(page: Page, code: string | null): Promise<string[]> {
+  const shapes = await page.evaluate(() =>
+    (window as unknown as EditorWindow).samskapaEditor.getCurrentPageShapes().map((s) => ({
+      id: s.id,
+      type: s.type,
+      parentId: s.parentId,
+      meta: s.meta,
+      richText: s.props.richText,
+    })),
+  );
+  const frame = shapes.find((s) => s.type === 'frame' && s.meta.code === code);
+  const pageId = shapes.find((s) => s.type === 'frame')?.parentId;
+  const parent = code === null ? pageId : frame?.id;
+  if (!parent) throw new Error(`no frame for area ${code}`);
+  return (
+    shapes
+      // Reference content from the template (the strategy's text) is not a participant's note.
+      .filter((s) => s.type === 'note' && s.parentId === parent && s.meta.reference !== true)
+      .map((s) => plainText(s.richText))
+      .sort()
+  );
+}
+
+/** Waits until the facilitator's editor has exactly `expected` notes in area `code`. */
+async function waitForAreaNotes(page: Page, code: string | null, expected: string[]): Promise<void> {
+  await expect
+    .poll(() => notesInArea(page, code), {
+      message: `notes in ${code ?? 'no area'} on the facilitator's canvas`,
+      timeout: 30_000,
+      interval: 200,
+    })
+    .toEqual([...expected].sort());
+}
+
+/** Visible controls lower than 44 px (a thumb's target), described for a failure message. */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('button, input, select, textarea'))
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 - 0.5)
+      .map(
+        ({ el, box }) =>
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || el.id).trim()}" ${Math.round(box.height)} px`,
+      ),
+  );
+}
+
+/** Whether anything in the page is wider than the screen (sideways scrolling). */
+function horizontalOverflow(page: Page): Promise<{ page: number; phone: number; width: number }> {
+  return page.evaluate(() => {
+    const phoneView = document.querySelector('.phone');
+    return {
+      page: document.documentElement.scrollWidth,
+      phone: phoneView ? phoneView.scrollWidth - phoneView.clientWidth : 0,
+      width: window.innerWidth,
+    };
+  });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SHOTS_DIR) return;
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await page.locator('.phone').evaluate((el) => el.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`) });
+  // The phone view scrolls inside the page; a second shot shows what is below the first screen.
+  await page.locator('.phone').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}-scrolled.png`) });
+  await page.locator('.phone').evaluate((el) => el.scrollTo(0, 0));
+}
+
+/** A screenshot of one part of the page (a note being edited, a confirmation). */
+async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  if (!SHOTS_DIR) return;
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  await locator.screenshot({ path: join(SHOTS_DIR, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  ({ server, browser } = await startServerAndBrowser());
+  const res = await fetch(`${server.http}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Samverkansplan Tierp', template: 'samverkansplan-hsvo' }),
+  });
+  if (res.status !== 201) throw new Error(`creating the workshop failed: ${res.status} ${await res.text()}`);
+  workshop = (await res.json()) as CreateWorkshopResponse;
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await stopServerAndBrowser(server, browser);
+});
+
+describe('the phone view: writing notes on a phone, without the canvas', () => {
+  it('a participant on a phone lands on the note form without choosing a view, under a one-row header', async () => {
+    ({ page: pia, log: piaLog } = await phone('Pia'));
+    piaScripts = recordScripts(pia);
+    await joinOnPhone(pia, 'Pia Deltagare');
+    await expect(pia.locator('main').getAttribute('data-view')).resolves.toBe('phone');
+    // Arriving does not throw the keyboard up: the note field is not focused.
+    await expect(pia.evaluate(() => document.activeElement?.id)).resolves.not.toBe('phone-note');
+    const header = await pia.locator('.board-header').boundingBox();
+    expect(header!.height, 'header height at 360 px').toBeLessThanOrEqual(64);
+    // Every area of the template is offered, with its note count, and "Inget område".
+    const options = await pia.locator('#phone-area option').allTextContents();
+    expect(options.map((o) => o.split(' ')[0])).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'D1', 'Inget']);
+    expect(options.every((o) => o.endsWith('(0 lappar)'))).toBe(true);
+  });
+
+  it('adds two notes to B1 (button, then Ctrl+Enter) and one to no area; the field empties and a message says where each went', async () => {
+    await chooseArea(pia, 'B1');
+    await expect(pia.getByTestId('phone-area-description').innerText()).resolves.not.toBe('');
+    const field = pia.getByLabel('Din lapp');
+    await field.fill('Fler mötesplatser för unga');
+    await pia.getByRole('button', { name: 'Lägg till' }).click();
+    await confirmed(pia, 'Lappen lades till i B1.');
+    await expect(field.inputValue()).resolves.toBe('');
+
+    // Enter starts a new line; Ctrl+Enter adds the note.
+    await field.click();
+    await pia.keyboard.type('Gemensam journal');
+    await pia.keyboard.press('Enter');
+    await pia.keyboard.type('för vård och omsorg');
+    await expect(field.inputValue()).resolves.toBe('Gemensam journal\nför vård och omsorg');
+    await pia.keyboard.press('Control+Enter');
+    await waitInPage(pia, 'the field is empty again', () => {
+      const el = document.getElementById('phone-note') as HTMLTextAreaElement | null;
+      return el?.value === '';
+    });
+    await waitInPage(pia, 'B1 counts two notes', () =>
+      Array.from(document.querySelectorAll('#phone-area option')).some((o) =>
+        o.textContent?.match(/^B1 .*\(2 lappar\)$/),
+      ),
+    );
+
+    // The choice is remembered in this tab: after a reload the next note still goes to B1.
+    await pia.reload();
+    await pia.getByLabel('Din lapp').waitFor({ timeout: 60_000 });
+    await expect(
+      pia.locator('#phone-area').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text),
+    ).resolves.toMatch(/^B1 /);
+
+    await chooseArea(pia, '');
+    await pia.getByLabel('Din lapp').fill('Vem äger frågan?');
+    await pia.getByRole('button', { name: 'Lägg till' }).click();
+    await confirmed(pia, 'Lappen lades till utan område.');
+    await expect(pia.getByTestId('phone-own-note').count()).resolves.toBe(3);
+  });
+
+  it('a facilitator on the desktop canvas sees the two notes inside the B1 frame, and the third outside every area', async () => {
+    const { context } = await personContext(browser, server.http, 'Fia');
+    contexts.push(context);
+    facilitator = await context.newPage();
+    facilitatorScripts = recordScripts(facilitator);
+    await facilitator.goto(workshop.facilitatorUrl);
+    await enterName(facilitator, 'Fia Facilitator');
+    await waitForBoard(facilitator);
+    await expect(facilitator.locator('main').getAttribute('data-view')).resolves.toBe('canvas');
+    await waitForAreaNotes(facilitator, 'B1', [
+      'Fler mötesplatser för unga',
+      'Gemensam journal\nför vård och omsorg',
+    ]);
+    await waitForAreaNotes(facilitator, null, ['Vem äger frågan?']);
+  });
+
+  it("the participant edits and deletes their own notes and moves one; someone else's note is only shown", async () => {
+    // Another participant writes in B1: Pia sees the note among others' notes, with no way to change it.
+    const { page: eva } = await phone('Eva');
+    await joinOnPhone(eva, 'Eva Deltagare');
+    await chooseArea(eva, 'B1');
+    await eva.getByLabel('Din lapp').fill('Evas lapp om hemsjukvård');
+    await eva.getByRole('button', { name: 'Lägg till' }).click();
+    await confirmed(eva, 'Lappen lades till i B1.');
+
+    await chooseArea(pia, 'B1');
+    const others = pia.getByTestId('phone-others');
+    const evasNote = others.getByTestId('phone-other-note').filter({ hasText: 'Evas lapp om hemsjukvård' });
+    await evasNote.waitFor({ timeout: 30_000 });
+    await expect(evasNote.innerText()).resolves.toContain('av Eva Deltagare');
+    await expect(evasNote.getByRole('button').count()).resolves.toBe(0);
+    await expect(ownNote(pia, 'Evas lapp').count()).resolves.toBe(0);
+
+    // Edit inline.
+    const first = ownNote(pia, 'Fler mötesplatser för unga');
+    await first.getByRole('button', { name: 'Ändra' }).click();
+    const editField = first.getByLabel('Lappens text');
+    await expect(editField.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await editField.fill('Fler mötesplatser för unga i hela länet');
+    await screenshotOf(first, 'phone-sv-edit');
+    await first.getByRole('button', { name: 'Spara' }).click();
+    await ownNote(pia, 'i hela länet').waitFor();
+    // The focus goes back to the note's "Ändra" button.
+    await waitInPage(pia, 'the focus is back on the note', () =>
+      (document.activeElement?.id ?? '').endsWith('-edit'),
+    );
+
+    // Delete, after a confirmation step in the page.
+    const second = ownNote(pia, 'Gemensam journal');
+    await second.getByRole('button', { name: 'Ta bort' }).click();
+    const confirm = second.getByRole('group', { name: /Ta bort lappen/ });
+    await confirm.waitFor();
+    await screenshotOf(second, 'phone-sv-confirm-delete');
+    await expect(smallTargets(pia)).resolves.toEqual([]);
+    await confirm.getByRole('button', { name: 'Ja, ta bort' }).click();
+    await waitInPage(
+      pia,
+      'the deleted note is gone from "Mina lappar"',
+      () => !document.querySelector('[data-testid=phone-mine]')?.textContent?.includes('Gemensam journal'),
+    );
+
+    // Move the note in no area to B2.
+    const loose = ownNote(pia, 'Vem äger frågan?');
+    await loose.getByRole('button', { name: 'Flytta' }).click();
+    const target = loose.getByLabel('Flytta lappen till');
+    const b2 = await target.evaluate(
+      (el) => Array.from((el as HTMLSelectElement).options).find((o) => o.text.startsWith('B2 '))?.value,
+    );
+    await target.selectOption(b2!);
+    await screenshotOf(loose, 'phone-sv-move');
+    await loose.getByRole('button', { name: 'Flytta hit' }).click();
+    await waitInPage(pia, 'the moved note is listed under B2', () =>
+      Array.from(document.querySelectorAll('[data-testid=phone-mine] .phone-group')).some(
+        (group) =>
+          group.querySelector('h3')?.textContent?.startsWith('B2 ') &&
+          group.textContent?.includes('Vem äger frågan?'),
+      ),
+    );
+
+    await waitForAreaNotes(facilitator, 'B1', [
+      'Fler mötesplatser för unga i hela länet',
+      'Evas lapp om hemsjukvård',
+    ]);
+    await waitForAreaNotes(facilitator, 'B2', ['Vem äger frågan?']);
+    await waitForAreaNotes(facilitator, null, []);
+  });
+
+  it('a note written offline is kept and reaches the board when the phone is back online', async () => {
+    await pia.context().setOffline(true);
+    try {
+      await waitInPage(
+        pia,
+        'the page says it is offline',
+        () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') !== 'connected',
+      );
+      await chooseArea(pia, 'B1');
+      await pia.getByLabel('Din lapp').fill('Skriven utan nät');
+      await pia.getByRole('button', { name: 'Lägg till' }).click();
+      await confirmed(pia, 'Lappen lades till i B1.');
+      await ownNote(pia, 'Skriven utan nät').waitFor();
+    } finally {
+      await pia.context().setOffline(false);
+    }
+    await waitForAreaNotes(facilitator, 'B1', [
+      'Fler mötesplatser för unga i hela länet',
+      'Evas lapp om hemsjukvård',
+      'Skriven utan nät',
+    ]);
+  });
+
+  it('the phone page never downloads tldraw, and no request leaves the server', async () => {
+    expect(piaLog.foreign).toEqual([]);
+    await expect(pia.locator('.tl-container').count()).resolves.toBe(0);
+    const paths = piaScripts.map((s) => s.path);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((p) => /CanvasView/.test(p))).toEqual([]);
+    expect(piaScripts.filter((s) => s.tldraw).map((s) => s.path)).toEqual([]);
+    // The same check finds tldraw where it is loaded: on the facilitator's canvas.
+    expect(facilitatorScripts.some((s) => s.tldraw)).toBe(true);
+  });
+
+  it('at 360 px: 44 px targets, no sideways scrolling, no serious accessibility violations', async () => {
+    await expect(smallTargets(pia)).resolves.toEqual([]);
+    const overflow = await horizontalOverflow(pia);
+    expect(overflow.page).toBeLessThanOrEqual(overflow.width);
+    expect(overflow.phone).toBeLessThanOrEqual(0);
+    await expect(seriousViolations(pia)).resolves.toEqual([]);
+    // While a note is being edited too.
+    const note = ownNote(pia, 'i hela länet');
+    await note.getByRole('button', { name: 'Ändra' }).click();
+    await expect(smallTargets(pia)).resolves.toEqual([]);
+    await expect(seriousViolations(pia)).resolves.toEqual([]);
+    await pia.keyboard.press('Escape');
+    await note.getByRole('button', { name: 'Ändra' }).waitFor();
+    await screenshot(pia, 'phone-sv');
+  });
+
+  it('at 200 % zoom (360 px shown as 180 CSS px) the phone view still fits the width', async () => {
+    await pia.setViewportSize({ width: 180, height: 370 });
+    try {
+      await waitInPage(pia, 'the page has the zoomed width', () => window.innerWidth === 180);
+      const overflow = await horizontalOverflow(pia);
+      expect(overflow.phone, 'sideways overflow inside the phone view').toBeLessThanOrEqual(0);
+      expect(overflow.page, 'page width').toBeLessThanOrEqual(overflow.width);
+      await screenshot(pia, 'phone-sv-zoom200');
+    } finally {
+      await pia.setViewportSize(PHONE.viewport);
+    }
+  });
+
+  it('the phone view speaks English after switching the language', async () => {
+    await pia.getByRole('button', { name: 'Meny' }).click();
+    await pia.getByLabel('Språk').selectOption('en');
+    await pia.getByRole('button', { name: 'Menu' }).click();
+    await pia.getByLabel('Your note').waitFor();
+    await expect(pia.getByRole('heading', { name: /^My notes/ }).count()).resolves.toBe(1);
+    await expect(pia.locator('#phone-area option').last().innerText()).resolves.toBe('No area (0 notes)');
+    await chooseArea(pia, 'C1');
+    await pia.getByLabel('Your note').fill('Gemensamma utbildningar');
+    await pia.getByRole('button', { name: 'Add', exact: true }).click();
+    await confirmed(pia, 'The note was added to C1.');
+    await expect(smallTargets(pia)).resolves.toEqual([]);
+    await expect(seriousViolations(pia)).resolves.toEqual([]);
+    await screenshot(pia, 'phone-en');
+  });
+});
