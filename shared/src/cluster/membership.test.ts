@@ -6,6 +6,7 @@ import { shapeIndices } from '../records/ids';
 import { buildFrame, buildNote } from '../records/shapes';
 import { readBoardDoc } from '../workshop/board';
 import { moveNote } from '../workshop/operations';
+import { parseAreaFrameName } from '../workshop/focusArea';
 import { areaOf } from './membership';
 
 const [i1, i2, i3] = shapeIndices(3);
@@ -87,5 +88,28 @@ describe('which focus area a note belongs to', () => {
     };
     const note = buildNote({ x: 0, y: 0, text: 'x', index: i1!, parentId: 'shape:a' as never });
     expect(areaOf(note.id, lookupIn(board(a, b, note)))).toBeNull();
+  });
+});
+
+describe('an area renamed on the canvas', () => {
+  it('takes a first word in capitals and digits as its code, and anything else as the title', () => {
+    expect(parseAreaFrameName('B3 Nära vård i hemmet', 'B1')).toEqual({
+      code: 'B3',
+      title: 'Nära vård i hemmet',
+    });
+    expect(parseAreaFrameName('Nära vård och omsorg', 'B1')).toEqual({
+      code: 'B1',
+      title: 'Nära vård och omsorg',
+    });
+    expect(parseAreaFrameName('B1 Nära vård', 'B1')).toEqual({ code: 'B1', title: 'Nära vård' });
+    expect(parseAreaFrameName('   ', 'B1')).toEqual({ code: 'B1', title: 'B1' });
+  });
+
+  it('keeps its code when another area has the code typed, and a title no longer than 200 characters', () => {
+    expect(parseAreaFrameName('C1 Kompetens', 'B1', (c) => c === 'C1')).toEqual({
+      code: 'B1',
+      title: 'C1 Kompetens',
+    });
+    expect(parseAreaFrameName(`B1 ${'x'.repeat(300)}`, 'B1').title).toHaveLength(200);
   });
 });

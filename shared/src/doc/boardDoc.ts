@@ -44,6 +44,32 @@ export function boardRecords(doc: Y.Doc): YKeyValue<StoredRecord> {
   return keyValue<StoredRecord>(doc, BOARD_KEYS.records);
 }
 
+/**
+ * A value from the records map as a record, or undefined when it is not one: any client can write any
+ * JSON under any key, so readers take only objects whose `id` is their key and whose `typeName` is a
+ * string.
+ */
+export function asStoredRecord(key: string, value: unknown): StoredRecord | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { id, typeName } = value as { id?: unknown; typeName?: unknown };
+  return id === key && typeof typeName === 'string' ? (value as StoredRecord) : undefined;
+}
+
+/** The well-formed records of a board doc (see {@link asStoredRecord}). */
+export function storedRecords(doc: Y.Doc): StoredRecord[] {
+  const out: StoredRecord[] = [];
+  for (const [key, entry] of boardRecords(doc).map) {
+    const record = asStoredRecord(key, entry.val);
+    if (record) out.push(record);
+  }
+  return out;
+}
+
+/** One well-formed record of a board doc, by id. */
+export function storedRecord(doc: Y.Doc, id: string): StoredRecord | undefined {
+  return asStoredRecord(id, boardRecords(doc).get(id));
+}
+
 /** The votes of a board doc, keyed by {@link voteKey}. */
 export function boardVotes(doc: Y.Doc): YKeyValue<number> {
   return keyValue<number>(doc, BOARD_KEYS.votes);

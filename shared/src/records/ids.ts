@@ -11,18 +11,31 @@ type RandomSource = { getRandomValues<T extends ArrayBufferView>(array: T): T };
 
 /** A new shape id (`shape:` and 21 random url-safe characters), as tldraw makes them. */
 export function newShapeId(): TLShapeId {
-  const bytes = new Uint8Array(21);
-  const crypto = (globalThis as { crypto?: RandomSource }).crypto;
-  if (crypto) crypto.getRandomValues(bytes);
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
   let id = '';
-  for (const byte of bytes) id += ID_ALPHABET[byte & 63];
+  for (const byte of randomBytes(21)) id += ID_ALPHABET[byte & 63];
   return `shape:${id}` as TLShapeId;
 }
 
-/** A fractional index (z-order key) above `below` (null: the first). */
+/** `n` random bytes, from the platform's cryptographic source where there is one. */
+export function randomBytes(n: number): Uint8Array {
+  const bytes = new Uint8Array(n);
+  const crypto = (globalThis as { crypto?: RandomSource }).crypto;
+  if (crypto) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return bytes;
+}
+
+const BASE_62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A fractional index (z-order key) above `below` (null: the first), with random digits appended (as
+ * tldraw jitters its keys): two people adding a note to the same area at the same moment get
+ * different keys, never the same one. A digit other than 0 ends the key, so it stays valid.
+ */
 export function indexAbove(below: string | null): IndexKey {
-  return generateKeyBetween(below, null) as IndexKey;
+  const bytes = randomBytes(3);
+  const jitter = `${BASE_62[bytes[0]! % 62]}${BASE_62[bytes[1]! % 62]}${BASE_62[1 + (bytes[2]! % 61)]}`;
+  return `${generateKeyBetween(below, null)}${jitter}` as IndexKey;
 }
 
 /** `n` ascending fractional index keys (z-order) for shapes created together. */

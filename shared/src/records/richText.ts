@@ -12,6 +12,9 @@ export function richTextFromPlain(text: string): TLRichText {
   };
 }
 
+/** Deeper than lists in lists in quotes ever go in a note. */
+const MAX_RICH_TEXT_DEPTH = 20;
+
 type RichNode = { type?: unknown; text?: unknown; content?: unknown };
 
 /**
@@ -20,17 +23,19 @@ type RichNode = { type?: unknown; text?: unknown; content?: unknown };
  */
 export function plainFromRichText(richText: unknown): string {
   const lines: string[] = [];
-  const walk = (node: RichNode, line: string[]): void => {
+  // Rich text comes from peers: a document nested deeper than any editor writes is cut off, not followed.
+  const walk = (node: RichNode, line: string[], depth = 0): void => {
+    if (depth > MAX_RICH_TEXT_DEPTH) return;
     if (typeof node.text === 'string') line.push(node.text);
     if (node.type === 'hardBreak') line.push('\n');
     if (Array.isArray(node.content)) {
       for (const child of node.content as RichNode[]) {
         if (child && typeof child === 'object' && (child.type === 'paragraph' || child.type === 'heading')) {
           const inner: string[] = [];
-          walk(child, inner);
+          walk(child, inner, depth + 1);
           lines.push(inner.join(''));
         } else if (child && typeof child === 'object') {
-          walk(child, line);
+          walk(child, line, depth + 1);
         }
       }
     }

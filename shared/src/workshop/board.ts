@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { boardRecords, type StoredRecord } from '../doc/boardDoc';
+import { storedRecords, type StoredRecord } from '../doc/boardDoc';
 import { areaOf } from '../cluster/membership';
 import { readFocusArea, type FocusArea } from './focusArea';
 import { readNote, type Note } from './note';
@@ -35,7 +35,7 @@ export function readWorkshopBoard(records: Iterable<StoredRecord>): WorkshopBoar
 
 /** The workshop on a board doc as it is now. */
 export function readBoardDoc(doc: Y.Doc): WorkshopBoard {
-  return readWorkshopBoard([...boardRecords(doc).map.values()].map((entry) => entry.val));
+  return readWorkshopBoard(storedRecords(doc));
 }
 
 /** The notes of one area (null: the notes in no area), reference content first. */

@@ -142,3 +142,93 @@ describe('changing a board without an editor', () => {
     );
   });
 });
+
+describe('a board with records a modified client wrote', () => {
+  const junk: [string, unknown][] = [
+    ['junk:null', null],
+    ['junk:number', 42],
+    ['junk:array', [1, 2]],
+    ['junk:noId', { typeName: 'shape', type: 'note' }],
+    ['junk:otherId', { id: 'shape:elsewhere', typeName: 'shape', type: 'note' }],
+    [
+      'shape:noProps',
+      {
+        id: 'shape:noProps',
+        typeName: 'shape',
+        type: 'note',
+        parentId: 'page:page',
+        x: 0,
+        y: 0,
+        index: 'a1',
+      },
+    ],
+    [
+      'shape:stringProps',
+      { id: 'shape:stringProps', typeName: 'shape', type: 'frame', props: 'x', meta: 'y' },
+    ],
+    [
+      'shape:badMeta',
+      { id: 'shape:badMeta', typeName: 'shape', type: 'frame', meta: { kind: 'focusArea', code: 'A 1' } },
+    ],
+    [
+      'shape:deep',
+      { id: 'shape:deep', typeName: 'shape', type: 'note', props: { richText: nested(10_000) } },
+    ],
+  ];
+  function nested(depth: number): object {
+    let node: object = { type: 'text', text: 'djupt' };
+    for (let i = 0; i < depth; i++) node = { type: 'paragraph', content: [node] };
+    return node;
+  }
+
+  it('every reader and every change still works, and the junk is left alone', () => {
+    const doc = buildTemplateDoc(file, 'Tavla');
+    for (const [key, value] of junk) boardRecords(doc).set(key, value as never);
+    const board = readBoardDoc(doc);
+    expect(board.areas.map((a) => a.code)).toEqual(['B1', 'C1']);
+    const b1 = board.areas[0]!;
+    const id = addNote(doc, { ...who, text: 'Trots allt', areaId: b1.id, now: 1 });
+    moveNote(doc, id, null);
+    gatherNotes(doc, [id]);
+    expect(readBoardDoc(doc).notes.find((n) => n.id === id)).toMatchObject({
+      text: 'Trots allt',
+      areaId: null,
+    });
+    for (const [key, value] of junk) expect(boardRecords(doc).get(key)).toEqual(value);
+  });
+});
+
+describe('many people at once', () => {
+  it('an area that grows pushes the areas and unplaced notes below it down, so nothing overlaps', () => {
+    const doc = buildTemplateDoc({ ...file, columns: 1 }, 'Tavla');
+    const [b1, c1] = readBoardDoc(doc).areas;
+    const loose = addNote(doc, { ...who, text: 'Lös', areaId: null, now: 0 });
+    for (let i = 0; i < 12; i++) addNote(doc, { ...who, text: `Idé ${i}`, areaId: b1!.id, now: i });
+    const board = readBoardDoc(doc);
+    const grown = board.areas.find((a) => a.id === b1!.id)!;
+    const below = board.areas.find((a) => a.id === c1!.id)!;
+    expect(below.y).toBeGreaterThanOrEqual(grown.y + grown.h);
+    expect(board.notes.find((n) => n.id === loose)!.y).toBeGreaterThan(below.y + below.h);
+  });
+
+  it('two people adding to the same area at the same moment get notes that are told apart', () => {
+    const a = buildTemplateDoc(file, 'Tavla');
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const area = readBoardDoc(a).areas[0]!.id;
+    const first = addNote(a, { ...who, text: 'Från Eva', areaId: area, now: 1 });
+    const second = addNote(b, {
+      ...who,
+      authorId: 'p2',
+      author: 'Dan',
+      text: 'Från Dan',
+      areaId: area,
+      now: 1,
+    });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    const notes = readBoardDoc(a).notes.filter((n) => n.id === first || n.id === second);
+    expect(notes.map((n) => n.text).sort()).toEqual(['Från Dan', 'Från Eva']);
+    expect(notes[0]!.index).not.toBe(notes[1]!.index);
+    validateAll(a);
+  });
+});

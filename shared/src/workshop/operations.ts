@@ -1,10 +1,10 @@
 import type { TLShapeId } from '@tldraw/tlschema';
 import type { IndexKey } from '@tldraw/utils';
 import type * as Y from 'yjs';
-import { boardRecords, type StoredRecord } from '../doc/boardDoc';
+import { boardRecords, storedRecord, storedRecords, type StoredRecord } from '../doc/boardDoc';
 import { areaOf } from '../cluster/membership';
 import { BOARD_PAGE_ID, buildDocumentRecord, buildPageRecord, DOCUMENT_RECORD_ID } from '../records/board';
-import { indexAbove as keyAbove, newShapeId } from '../records/ids';
+import { indexAbove as keyAbove, newShapeId, randomBytes } from '../records/ids';
 import {
   AREA_PADDING,
   AREA_SPACING,
@@ -12,6 +12,7 @@ import {
   columnsIn,
   freeSlots,
   NOTE_SIZE,
+  SLOT_GAP,
   type Rect,
 } from '../records/layout';
 import { richTextFromPlain } from '../records/richText';
@@ -37,10 +38,24 @@ type ShapeRecord = StoredRecord & {
 /** Notes side by side where unplaced notes are put, below the areas. */
 const UNPLACED_COLUMNS = 6;
 
+/** A stored record as a shape whose fields this file reads, or undefined for anything malformed. */
+function asShape(record: StoredRecord | undefined): ShapeRecord | undefined {
+  if (record?.typeName !== 'shape') return undefined;
+  const shape = record as Partial<ShapeRecord>;
+  const ok =
+    typeof shape.parentId === 'string' &&
+    typeof shape.index === 'string' &&
+    Number.isFinite(shape.x) &&
+    Number.isFinite(shape.y) &&
+    !!shape.props &&
+    typeof shape.props === 'object';
+  return ok ? (record as ShapeRecord) : undefined;
+}
+
 function records(doc: Y.Doc) {
   const kv = boardRecords(doc);
-  const get = (id: string) => kv.get(id) as ShapeRecord | undefined;
-  const all = () => [...kv.map.values()].map((entry) => entry.val as ShapeRecord);
+  const get = (id: string) => asShape(storedRecord(doc, id));
+  const all = () => storedRecords(doc).flatMap((r) => asShape(r) ?? []);
   return { kv, get, all };
 }
 
@@ -82,7 +97,7 @@ function placesFor(
   area: FocusArea | null,
   count: number,
   moving: ReadonlySet<string>,
-): { parentId: string; slots: { x: number; y: number }[]; grownFrame?: ShapeRecord } {
+): { parentId: string; slots: { x: number; y: number }[]; changed: ShapeRecord[] } {
   const { get, all } = records(doc);
   const everything = all();
   if (area) {
@@ -90,12 +105,13 @@ function placesFor(
       .filter((s) => !moving.has(s.id) && s.type !== 'text')
       .flatMap((s) => rectOf(s) ?? []);
     const top = areaContentTop(area.description, area.w);
-    const slots = freeSlots(taken, { left: AREA_PADDING, top, columns: columnsIn(area.w) }, count);
+    const slots = freeSlots(taken, { left: AREA_PADDING, top, columns: columnsIn(area.w) }, count).map(
+      (slot) => ({ ...slot, x: slot.x + slotJitter() }),
+    );
     const bottom = Math.max(...slots.map((slot) => slot.y + NOTE_SIZE + AREA_PADDING));
     const frame = get(area.id);
-    const grownFrame =
-      frame && bottom > area.h ? { ...frame, props: { ...frame.props, h: bottom } } : undefined;
-    return { parentId: area.id, slots, grownFrame };
+    if (!frame || bottom <= area.h) return { parentId: area.id, slots, changed: [] };
+    return { parentId: area.id, slots, changed: grow(everything, frame, area, bottom - area.h) };
   }
   const areas = everything.flatMap((r) => readFocusArea(r) ?? []);
   const left = areas.length > 0 ? Math.min(...areas.map((a) => a.x)) : 0;
@@ -106,7 +122,38 @@ function placesFor(
   return {
     parentId: BOARD_PAGE_ID,
     slots: freeSlots(taken, { left, top, columns: UNPLACED_COLUMNS }, count),
+    changed: [],
   };
+}
+
+/**
+ * A few pixels to the right within a slot (less than the gap between slots): two people who add a note
+ * to the same area at the same moment pick the same free slot, and the note behind still shows.
+ */
+function slotJitter(): number {
+  return randomBytes(1)[0]! % (SLOT_GAP - 4);
+}
+
+/**
+ * An area's frame made `by` taller, and everything on the page below it (other areas, unplaced notes)
+ * moved down as much, so a growing area never runs into the row below.
+ */
+function grow(everything: ShapeRecord[], frame: ShapeRecord, area: FocusArea, by: number): ShapeRecord[] {
+  const oldBottom = area.y + area.h;
+  const below = shapesIn(everything, BOARD_PAGE_ID).filter((shape) => {
+    const rect = rectOf(shape);
+    return (
+      shape.id !== frame.id &&
+      !!rect &&
+      rect.y >= oldBottom &&
+      rect.x < area.x + area.w &&
+      rect.x + rect.w > area.x
+    );
+  });
+  return [
+    { ...frame, props: { ...frame.props, h: area.h + by } },
+    ...below.map((shape) => ({ ...shape, y: shape.y + by })),
+  ];
 }
 
 function areaById(doc: Y.Doc, areaId: string | null): FocusArea | null {
@@ -147,7 +194,7 @@ export function addNote(doc: Y.Doc, input: NewNote, origin?: unknown): TLShapeId
   doc.transact(() => {
     ensureBoardBase(doc, input.pageName);
     const area = areaById(doc, input.areaId);
-    const { parentId, slots, grownFrame } = placesFor(doc, area, 1, new Set());
+    const { parentId, slots, changed } = placesFor(doc, area, 1, new Set());
     const { kv, all } = records(doc);
     const meta: NoteMeta = { authorId: input.authorId, author: input.author, createdAt: input.now };
     const note = buildNote({
@@ -158,7 +205,7 @@ export function addNote(doc: Y.Doc, input: NewNote, origin?: unknown): TLShapeId
       parentId: parentId as TLShapeId,
       meta,
     });
-    if (grownFrame) kv.set(grownFrame.id, grownFrame);
+    for (const shape of changed) kv.set(shape.id, shape);
     kv.set(id, note as unknown as StoredRecord);
   }, origin);
   return id;
@@ -197,9 +244,9 @@ export function moveNotes(
   doc.transact(() => {
     const notes = noteIds.map((id) => editableNote(doc, id));
     const area = areaById(doc, areaId);
-    const { parentId, slots, grownFrame } = placesFor(doc, area, notes.length, new Set(noteIds));
+    const { parentId, slots, changed } = placesFor(doc, area, notes.length, new Set(noteIds));
     const { kv, all } = records(doc);
-    if (grownFrame) kv.set(grownFrame.id, grownFrame);
+    for (const shape of changed) kv.set(shape.id, shape);
     let index = indexAbove(shapesIn(all(), parentId).filter((s) => !noteIds.includes(s.id)));
     notes.forEach((note, i) => {
       kv.set(note.id, { ...note, parentId, index, x: slots[i]!.x, y: slots[i]!.y });
