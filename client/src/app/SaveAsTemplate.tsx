@@ -1,4 +1,4 @@
-import { readBoardDoc, templateFromBoard } from '@samskapa/shared';
+import { readBoardDoc, TemplateFile, templateFromBoard } from '@samskapa/shared';
 import { useT, type MessageKey } from '../i18n/i18n';
 import type { DocConnection } from '../sync/docConnection';
 
@@ -25,8 +25,16 @@ export function SaveAsTemplate({
 }) {
   const t = useT();
   const save = () => {
-    const file = templateFromBoard(readBoardDoc(connection.doc), title);
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+    const file = TemplateFile.safeParse(templateFromBoard(readBoardDoc(connection.doc), title));
+    // A board can hold what no template may (two areas with one code, very much text): say so, and
+    // download nothing that the start page would refuse.
+    if (!file.success) {
+      onSaved('templates.cannotSave');
+      return;
+    }
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify(file.data, null, 2)], { type: 'application/json' }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = templateFileName(title);

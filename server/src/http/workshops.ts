@@ -82,8 +82,9 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
   const origin = (req: FastifyRequest) =>
     opts.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
 
-  // A template file with many reference notes is larger than the default body limit.
-  app.post('/api/workshops', { bodyLimit: 1024 * 1024 }, async (req, reply) => {
+  // A template file with many reference notes is larger than the default body limit (its text is
+  // limited to MAX_TEMPLATE_CHARACTERS, which JSON escaping of å ä ö can make up to six times as long).
+  app.post('/api/workshops', { bodyLimit: 4 * 1024 * 1024 }, async (req, reply) => {
     const wait = creates.hit(req.ip);
     if (wait) return tooMany(reply, wait);
     const body = CreateWorkshopRequest.safeParse(req.body);

@@ -23,6 +23,8 @@ export type Localized = z.infer<typeof Localized>;
 export const MAX_TEMPLATE_AREAS = 60;
 export const MAX_AGENDA_STEPS = 50;
 export const MAX_REFERENCE_PER_AREA = 100;
+/** All the text of a template's areas together; a template file stays well inside the request limit. */
+export const MAX_TEMPLATE_CHARACTERS = 500_000;
 
 /**
  * A template file: a board's structure in one language. It is what a facilitator downloads and
@@ -52,6 +54,17 @@ export const TemplateFile = z
     agenda: z.array(AgendaStepFields(z.string())).max(MAX_AGENDA_STEPS),
   })
   .superRefine((file, ctx) => {
+    const characters = file.areas.reduce(
+      (sum, area) => sum + area.description.length + area.reference.reduce((n, text) => n + text.length, 0),
+      0,
+    );
+    if (characters > MAX_TEMPLATE_CHARACTERS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['areas'],
+        message: `the areas hold ${characters} characters of text; a template holds at most ${MAX_TEMPLATE_CHARACTERS}`,
+      });
+    }
     const seen = new Set<string>();
     file.areas.forEach((area, i) => {
       if (seen.has(area.code)) {
