@@ -81,6 +81,8 @@ describe('a workshop on one live board', () => {
     viewerUrl = await facilitator.page.getByTestId('viewer-link').inputValue();
     expect(participantUrl).toMatch(new RegExp(`^${server.http}/w/[A-Za-z0-9_-]{16}#p=`));
     expect(joinCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+    // The QR code's encoder is loaded once the workshop exists.
+    await facilitator.page.getByRole('img', { name: /QR-kod/ }).waitFor();
     await expect(facilitator.page.getByRole('img', { name: /QR-kod/ }).count()).resolves.toBe(1);
 
     await facilitator.page.getByRole('button', { name: 'Öppna tavlan som facilitator' }).click();

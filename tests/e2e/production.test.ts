@@ -14,6 +14,8 @@ let server: RunningServer;
 let proxy: TestNginx;
 let browser: Browser;
 const logs: RequestLog[] = [];
+/** Every script the pages received, and whether it holds tldraw's canvas code. */
+const scripts: { url: string; hasCanvas: boolean }[] = [];
 
 beforeAll(async () => {
   server = await startServer({ env: { TRUST_PROXY_HOPS: '1' } });
@@ -47,6 +49,13 @@ async function openAs(name: string, link: string, viewport = { width: 1920, heig
   });
   logs.push(log);
   const page = await context.newPage();
+  page.on('response', (response) => {
+    if (!response.url().endsWith('.js')) return;
+    void response
+      .text()
+      .then((body) => scripts.push({ url: response.url(), hasCanvas: /tl-container|tl-canvas/.test(body) }))
+      .catch(() => undefined);
+  });
   await page.goto(`${proxy.http}${new URL(link).pathname}${new URL(link).hash}`);
   await enterName(page, name);
   await waitInPage(
@@ -85,5 +94,8 @@ describe('on a production origin without a tldraw licence key (https, not localh
     expect(logs.flatMap((log) => log.foreign)).toEqual([]);
     expect(all.filter((url) => /tldraw|CanvasView/i.test(url))).toEqual([]);
     expect(all.length).toBeGreaterThan(0);
+    // Whatever its file is called, no script the pages received carries tldraw's canvas.
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((s) => s.hasCanvas).map((s) => s.url)).toEqual([]);
   });
 });

@@ -3,11 +3,12 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useRef,
   useState,
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type { ClientConfig, Role } from '@samskapa/shared';
+import { BOARD_PAGE_ID, storedRecord, type ClientConfig, type Role } from '@samskapa/shared';
 import { mayMountCanvas } from '../board/licence';
 import { isMessageKey, useT, type MessageKey } from '../i18n/i18n';
 import { DocConnection } from '../sync/docConnection';
@@ -29,6 +30,8 @@ const CanvasView = lazy(() => import('../board/CanvasView'));
 const ListBoard = lazy(() => import('../outline/ListBoard'));
 const loadPhoneView = () => import('../participate/PhoneView');
 const PhoneView = lazy(loadPhoneView);
+
+const noSubscription = () => () => {};
 
 /** A message for a live region; `at` tells a repeat of the same message apart, so it is read again. */
 type Announcement = { key: MessageKey; at: number };
@@ -85,9 +88,14 @@ export function WorkshopPage({
 
   const narrow = useNarrowScreen();
   const [chosenView, chooseView] = useViewChoice(workshopId);
+  // The first view follows the screen the person arrived with: turning a phone sideways must not swap
+  // the note being written for the canvas.
+  const [narrowOnArrival] = useState(narrow);
   const views = availableViews(access.role, canvasAllowed);
   const view: ViewKind =
-    chosenView && views.includes(chosenView) ? chosenView : defaultView(access.role, canvasAllowed, narrow);
+    chosenView && views.includes(chosenView)
+      ? chosenView
+      : defaultView(access.role, canvasAllowed, narrowOnArrival);
 
   // The phone view's code is fetched while the board connects, not after: a round trip less on venue Wi-Fi.
   useEffect(() => {
@@ -106,6 +114,8 @@ export function WorkshopPage({
   }, [workshopId, access.role, access.token]);
 
   const deleted = useAccessVerdict(workshopId, access, connection);
+  // Whether the views may write follows the connection (refused, synced): re-render when it changes.
+  useSyncExternalStore(connection?.subscribe ?? noSubscription, () => connection?.getState() ?? null);
 
   useEffect(() => {
     if (!notice) return;
@@ -137,7 +147,7 @@ export function WorkshopPage({
           connection,
           person,
           licenseKey: config.config.tldrawLicenseKey ?? undefined,
-          mayWrite: access.role !== 'viewer' && !connection.readOnly && !outdated,
+          mayWrite: mayWrite(access, connection, outdated),
           outdated,
           announce,
           notify,
@@ -160,8 +170,7 @@ export function WorkshopPage({
         </span>
         {connection && <ConnectionBadge connection={connection} />}
         <span className="spacer" />
-        {/* A new view closes the menu (it is mounted anew). */}
-        <HeaderMenu key={view} narrow={narrow}>
+        <HeaderMenu view={view} narrow={narrow}>
           {views.length > 1 && <ViewSwitch views={views} current={view} onChoose={chooseView} />}
           <FacilitatorLink workshopId={workshopId} access={access} />
           {access.role === 'facilitator' && connection && (
@@ -205,18 +214,44 @@ export function WorkshopPage({
   );
 }
 
+/**
+ * Whether this person may change the board now: not a viewer, not refused by the server (a change
+ * could never be sent), not a board written by a newer version, and not before the board has arrived
+ * from the server or the browser's copy (a note placed then would not know where the areas are).
+ */
+function mayWrite(access: Access, connection: DocConnection, outdated: boolean): boolean {
+  return (
+    access.role !== 'viewer' &&
+    !connection.readOnly &&
+    !outdated &&
+    connection.getState().kind !== 'rejected' &&
+    storedRecord(connection.doc, BOARD_PAGE_ID) !== undefined
+  );
+}
+
 /** The header's further controls: in the row on a wide screen, behind one "Meny" button on a phone. */
-function HeaderMenu({ narrow, children }: { narrow: boolean; children: ReactNode }) {
+function HeaderMenu({ view, narrow, children }: { view: ViewKind; narrow: boolean; children: ReactNode }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
+  // Open for the view it was opened in: choosing another view closes it, and the focus stays put.
+  const [openFor, setOpenFor] = useState<ViewKind | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const open = openFor === view;
   if (!narrow) return <>{children}</>;
   return (
-    <div className="header-menu">
+    <div
+      className="header-menu"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return;
+        setOpenFor(null);
+        button.current?.focus();
+      }}
+    >
       <button
+        ref={button}
         type="button"
         aria-expanded={open}
         aria-controls="header-menu-panel"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpenFor(open ? null : view)}
       >
         {t('view.menu')}
       </button>

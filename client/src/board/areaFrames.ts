@@ -1,5 +1,5 @@
 import type { Editor, TLFrameShape } from 'tldraw';
-import { FocusAreaMeta, parseAreaFrameName, type Role } from '@samskapa/shared';
+import { areaFrameName, FocusAreaMeta, parseAreaFrameName, type Role } from '@samskapa/shared';
 
 /**
  * Keeps a focus area's code and title (its frame's `meta`, what every view and export reads) in step
@@ -18,7 +18,20 @@ export function syncAreaNames(editor: Editor, role: Role, onRefused: () => void)
       onRefused();
       return { ...after, props: { ...after.props, name: before.props.name } };
     }
-    const { code, title } = parseAreaFrameName(after.props.name, meta.data.code);
-    return { ...after, meta: { ...after.meta, code, title } };
+    const taken = (code: string) =>
+      editor
+        .getCurrentPageShapes()
+        .some(
+          (shape) =>
+            shape.id !== after.id &&
+            FocusAreaMeta.safeParse(shape.meta).data?.code.toLowerCase() === code.toLowerCase(),
+        );
+    const { code, title } = parseAreaFrameName(after.props.name, meta.data.code, taken);
+    // The frame shows what the area is now called, even where the typed name could not be used as it was.
+    return {
+      ...after,
+      meta: { ...after.meta, code, title },
+      props: { ...after.props, name: areaFrameName(code, title) },
+    };
   });
 }

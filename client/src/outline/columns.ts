@@ -1,4 +1,5 @@
 import {
+  areaFrameName,
   noteCounts,
   notesIn,
   type AreaColor,
@@ -46,7 +47,7 @@ export function boardColumns(board: WorkshopBoard): Column[] {
 
 /** How an area is named in headings and messages: "A1 Förebyggande och hälsofrämjande". */
 export function areaName(area: Pick<FocusArea, 'code' | 'title'>): string {
-  return `${area.code} ${area.title}`;
+  return areaFrameName(area.code, area.title);
 }
 
 // Equality by what the list board shows, so memoised columns and notes skip re-reads that changed nothing

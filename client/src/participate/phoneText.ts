@@ -1,4 +1,4 @@
-import { BoardChangeError, type FocusArea } from '@samskapa/shared';
+import { areaFrameName, BoardChangeError, type FocusArea } from '@samskapa/shared';
 import type { MessageKey, Translate } from '../i18n/i18n';
 
 /** The origin of every change the phone view makes, so the other views can tell where it came from. */
@@ -11,7 +11,7 @@ export function countText(t: Translate, count: number): string {
 
 /** An area as the phone names it in a heading: code and title, or "Inget område". */
 export function areaName(t: Translate, area: FocusArea | undefined): string {
-  return area ? `${area.code} ${area.title}` : t('phone.area.none');
+  return area ? areaFrameName(area.code, area.title) : t('phone.area.none');
 }
 
 /** What to tell a person whose change the board refused; what to do next is in the message. */
