@@ -3,6 +3,7 @@ import {
   localizeTemplate,
   notesIn,
   readBoardDoc,
+  storedRecords,
   TEMPLATE_IDS,
   templateFromBoard,
   type TemplateFile,
@@ -25,10 +26,7 @@ async function boardOf(server: RunningServer, id: string, token: string) {
   const client = connect(server, id, 'board', token);
   try {
     await synced(client);
-    await waitFor(
-      () => readBoardDoc(client.doc).areas.length > 0 || client.doc.getArray('records').length > 0,
-      'board content',
-    );
+    await waitFor(() => storedRecords(client.doc).length > 0, 'board content');
     return readBoardDoc(client.doc);
   } finally {
     client.destroy();
