@@ -11,18 +11,25 @@ export function useWorkshopBoard(doc: Y.Doc): WorkshopBoard {
   useEffect(() => {
     const records = boardRecords(doc);
     let frame: number | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const reread = () => {
-      frame = null;
+      if (frame !== null) cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
+      frame = timer = null;
       setBoard(readBoardDoc(doc));
     };
+    // The next frame, or a moment later where frames do not come (a page the browser is not painting).
     const onChange = () => {
-      if (frame === null) frame = requestAnimationFrame(reread);
+      if (frame !== null || timer !== null) return;
+      frame = requestAnimationFrame(reread);
+      timer = setTimeout(reread, 200);
     };
     reread();
     records.on('change', onChange);
     return () => {
       records.off('change', onChange);
       if (frame !== null) cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
     };
   }, [doc]);
   return board;
