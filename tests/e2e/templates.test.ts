@@ -12,7 +12,12 @@ import { personContext, startServerAndBrowser, stopServerAndBrowser } from './he
 /** The part of the live editor these tests read. */
 interface EditorWindow {
   samskapaEditor: {
-    getCurrentPageShapes(): { type: string; meta: { kind?: string; code?: string } }[];
+    getViewportPageBounds(): { x: number; y: number; w: number; h: number };
+    getCurrentPageBounds(): { x: number; y: number; w: number; h: number } | undefined;
+    getCurrentPageShapes(): {
+      type: string;
+      meta: { kind?: string; code?: string; author?: string; reference?: boolean };
+    }[];
   };
 }
 
@@ -60,6 +65,37 @@ describe('a facilitator starts from a template', () => {
     const codes = await areaCodesOnCanvas(page);
     expect(codes).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'D1', 'SK']);
     await expect(page.getByTestId('area-badge-B1').innerText()).resolves.toBe('0 lappar');
+    // The canvas opens on the content, zoomed to fit: every area is in view, not an empty corner.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const editor = (window as unknown as EditorWindow).samskapaEditor;
+          const view = editor.getViewportPageBounds();
+          const content = editor.getCurrentPageBounds()!;
+          return (
+            view.x <= content.x + 1 &&
+            view.y <= content.y + 1 &&
+            view.x + view.w >= content.x + content.w - 1 &&
+            view.y + view.h >= content.y + content.h - 1
+          );
+        }),
+      )
+      .toBe(true);
+
+    // A note made on the canvas says who wrote it, as notes from the list board and the phone do.
+    await page.keyboard.press('Alt+KeyN');
+    await page.keyboard.type('Egen lapp');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as EditorWindow).samskapaEditor
+            .getCurrentPageShapes()
+            .filter((s) => s.type === 'note' && !s.meta.reference)
+            .map((s) => s.meta.author),
+        ),
+      )
+      .toEqual(['Fia']);
   });
 
   it('saves the board as a template file and starts a new workshop from it', async () => {

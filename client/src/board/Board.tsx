@@ -21,7 +21,7 @@ import { bindRecords } from '../sync/recordBinding';
 import { bindPresence } from '../sync/presence';
 import { boardShapeUtils, editorShapeUtils } from './shapeUtils';
 import { AreaBadges } from './AreaBadges';
-import { syncAreaNames } from './areaFrames';
+import { stampNewNotes, syncAreaNames } from './areaFrames';
 import { installExternalContentPolicy } from './externalContent';
 import { serverAssetStore } from './assetStore';
 import { translate, type MessageKey } from '../i18n/i18n';
@@ -143,6 +143,7 @@ export function Board({
         installExternalContentPolicy(editor, onNotice, connection.readOnly);
         if (connection.readOnly) editor.updateInstanceState({ isReadonly: true });
         syncAreaNames(editor, role, () => onNotice('canvas.areaRenameRefused'));
+        stampNewNotes(editor, person);
         onEditor?.(editor);
       }}
     />

@@ -6,16 +6,6 @@ import { Board } from './Board';
 import { addNoteAtViewportCentre, isNewNoteShortcut, NEW_NOTE_SHORTCUT } from './newNote';
 import { makeReadOnly, readOnlyWhenRejected } from './readOnlyWhenRejected';
 
-/**
- * Whoever opens the canvas sees the board's content, never an empty corner: once the records are in
- * the store, the camera fits them all.
- */
-function showContent(editor: Editor): void {
-  requestAnimationFrame(() => {
-    if (!editor.isDisposed && editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit();
-  });
-}
-
 declare global {
   interface Window {
     /** The live editor, for end-to-end tests and debugging from the console. */
@@ -42,6 +32,12 @@ export default function CanvasView({
   useEffect(() => {
     if (outdated && editor) makeReadOnly(editor);
   }, [outdated, editor]);
+
+  // Whoever opens the canvas sees the board's content, never an empty corner. By the time the editor is
+  // known here, the board's records are in its store (the binding runs as the canvas mounts).
+  useEffect(() => {
+    if (editor && editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit();
+  }, [editor]);
 
   const addNote = useCallback(() => {
     if (!editor || !mayWrite) return;
@@ -89,7 +85,6 @@ export default function CanvasView({
           window.samskapaEditor = mounted;
           setEditor(mounted);
           readOnlyWhenRejected(mounted, connection);
-          showContent(mounted);
         }}
       />
     </>

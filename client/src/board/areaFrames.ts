@@ -1,5 +1,5 @@
 import type { Editor, TLFrameShape } from 'tldraw';
-import { areaFrameName, FocusAreaMeta, parseAreaFrameName, type Role } from '@samskapa/shared';
+import { areaFrameName, FocusAreaMeta, parseAreaFrameName, type NoteMeta, type Role } from '@samskapa/shared';
 
 /**
  * Keeps a focus area's code and title (its frame's `meta`, what every view and export reads) in step
@@ -33,5 +33,17 @@ export function syncAreaNames(editor: Editor, role: Role, onRefused: () => void)
       meta: { ...after.meta, code, title },
       props: { ...after.props, name: areaFrameName(code, title) },
     };
+  });
+}
+
+/**
+ * Notes made on the canvas carry who wrote them and when, as notes from the list board and the phone
+ * do: their author finds them under "Mina lappar", and every view and export reads the same fields.
+ */
+export function stampNewNotes(editor: Editor, person: { id: string; name: string }): () => void {
+  return editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+    if (source !== 'user' || shape.type !== 'note' || 'authorId' in shape.meta) return shape;
+    const meta: NoteMeta = { authorId: person.id, author: person.name, createdAt: Date.now() };
+    return { ...shape, meta: { ...shape.meta, ...meta } };
   });
 }
