@@ -84,25 +84,27 @@ export function MoveMenu({
         hidden={!open}
         aria-label={t('outline.note.moveLabel')}
       >
-        {others.map((destination) => (
-          <li key={destination.key}>
-            <button
-              type="button"
-              onClick={() => {
-                setOpen(false);
-                onMove(destination.key);
-              }}
-            >
-              {destination.code === null ? (
-                t('outline.unplaced.target')
-              ) : (
-                <>
-                  <span className="outline-code">{destination.code}</span> {destination.title}
-                </>
-              )}
-            </button>
-          </li>
-        ))}
+        {/* Built only when open: a board of a thousand notes would otherwise hold tens of thousands of hidden buttons. */}
+        {open &&
+          others.map((destination) => (
+            <li key={destination.key}>
+              <button
+                type="button"
+                onClick={() => {
+                  setOpen(false);
+                  onMove(destination.key);
+                }}
+              >
+                {destination.code === null ? (
+                  t('outline.unplaced.target')
+                ) : (
+                  <>
+                    <span className="outline-code">{destination.code}</span> {destination.title}
+                  </>
+                )}
+              </button>
+            </li>
+          ))}
       </ul>
     </div>
   );
