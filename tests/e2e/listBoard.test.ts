@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { CreateWorkshopResponse } from '@samskapa/shared';
+import { createWorkshop } from '../integration/helpers/clients';
 import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
 import {
@@ -36,13 +37,7 @@ const people: Person[] = [];
 
 beforeAll(async () => {
   ({ server, browser } = await startServerAndBrowser());
-  const res = await fetch(`${server.http}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Samverkansplan Uppsala', template: 'samverkansplan-hsvo' }),
-  });
-  if (res.status !== 201) throw new Error(`creating the workshop failed: ${res.status} ${await res.text()}`);
-  workshop = (await res.json()) as CreateWorkshopResponse;
+  workshop = await createWorkshop(server, 'Samverkansplan Uppsala', 'samverkansplan-hsvo');
 });
 afterAll(() => stopServerAndBrowser(server, browser));
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { CreateWorkshopResponse } from '@samskapa/shared';
+import { createWorkshop } from '../integration/helpers/clients';
 import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
 import { enterName, waitForBoard } from './helpers/board';
@@ -200,13 +201,7 @@ async function screenshotOf(locator: Locator, name: string): Promise<void> {
 
 beforeAll(async () => {
   ({ server, browser } = await startServerAndBrowser());
-  const res = await fetch(`${server.http}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Samverkansplan Tierp', template: 'samverkansplan-hsvo' }),
-  });
-  if (res.status !== 201) throw new Error(`creating the workshop failed: ${res.status} ${await res.text()}`);
-  workshop = (await res.json()) as CreateWorkshopResponse;
+  workshop = await createWorkshop(server, 'Samverkansplan Tierp', 'samverkansplan-hsvo');
 });
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);

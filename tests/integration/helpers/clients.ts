@@ -1,15 +1,19 @@
-import { docName, type CreateWorkshopResponse } from '@samskapa/shared';
+import { docName, type CreateWorkshopResponse, type TemplateId } from '@samskapa/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { RunningServer } from './server';
 
-/** Create a workshop through the REST API, as the start page does. */
-export async function createWorkshop(server: RunningServer, title = 'Referensgruppsmöte') {
+/** Create a workshop through the REST API, as the start page does (from a built-in template if named). */
+export async function createWorkshop(
+  server: Pick<RunningServer, 'http'>,
+  title = 'Referensgruppsmöte',
+  template?: TemplateId,
+) {
   const res = await fetch(`${server.http}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({ title, template }),
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as CreateWorkshopResponse;
