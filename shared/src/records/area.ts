@@ -1,26 +1,13 @@
 import type { TLFrameShape, TLShapeId, TLTextShape } from '@tldraw/tlschema';
 import type { IndexKey } from '@tldraw/utils';
-import type { AreaColor, AreaKind } from '../model/focusArea';
-import { areaFrameName, type FocusAreaMeta } from '../workshop/focusArea';
+import { areaFrameName, type FocusArea, type FocusAreaMeta } from '../workshop/focusArea';
 import { AREA_PADDING } from './layout';
 import { newShapeId } from './ids';
 import { richTextFromPlain } from './richText';
 import { buildFrame } from './shapes';
 
-/** What a focus area needs to be built. */
-export interface AreaInput {
-  id?: TLShapeId;
-  code: string;
-  title: string;
-  description: string;
-  color: AreaColor;
-  kind: AreaKind;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  index: IndexKey;
-}
+/** What a focus area needs to be built: the area as views read it, and its place in the z-order. */
+export type AreaInput = Omit<FocusArea, 'id'> & { id?: TLShapeId; index: IndexKey };
 
 /** A focus area's frame: its name shows code and title, its `meta` carries them for every reader. */
 export function buildAreaFrame(input: AreaInput): TLFrameShape {
