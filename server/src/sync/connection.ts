@@ -1,4 +1,4 @@
-import { CloseCode, type DocKind, type DocName, type Role, canWrite } from '@samskapa/shared';
+import { CloseCode, type DocName, type Role } from '@samskapa/shared';
 import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -31,12 +31,10 @@ class BadMessageError extends Error {}
 export function serveConnection(
   ws: WebSocket,
   roomName: DocName,
-  kind: DocKind,
   role: Role,
   ctx: ConnectionContext,
   early: EarlyMessage[] = [],
 ): void {
-  const writable = canWrite(role, kind);
   const log = ctx.log.child({ room: roomName, role });
   let room: Room | undefined;
   /** Set when the server refused the connection: nothing more it sent is handled. */
@@ -45,6 +43,7 @@ export function serveConnection(
   let pendingBytes = 0;
   const pauseAbove = ctx.maxMessageBytes * 4;
   const peer: Peer = {
+    role,
     send(message) {
       if (ws.readyState === ws.OPEN) ws.send(message);
     },
@@ -86,9 +85,10 @@ export function serveConnection(
             read(() => encodeSyncStep2(room.doc, payload)),
           );
         } else if (syncType === SyncType.step2 || syncType === SyncType.update) {
-          if (!writable) return ctx.onDropped();
           validateUpdate(payload);
-          await room.accept(payload, peer);
+          // The room's hooks decide: a viewer's update, a participant's on the control doc or while
+          // the board is locked, is dropped (the client is told by what it reads, not by a close).
+          if (!(await room.accept(payload, peer))) ctx.onDropped();
         } else {
           throw new BadMessageError();
         }

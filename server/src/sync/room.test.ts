@@ -22,6 +22,7 @@ const ctx = (store: Store, opts: { maxDocBytes: number; compactAfterUpdates: num
   log,
   onAccepted: () => {},
   onDeletedElsewhere: () => {},
+  hooks: [],
 });
 const rooms: Room[] = [];
 async function load(name: DocName, store: Store, opts: { maxDocBytes: number; compactAfterUpdates: number }) {
@@ -61,7 +62,7 @@ function readAwarenessPayload(message: Uint8Array): Uint8Array {
 
 const silentPeer = (): Peer & { received: Uint8Array[] } => {
   const received: Uint8Array[] = [];
-  return { received, send: (m) => received.push(m), congested: () => false };
+  return { role: 'participant', received, send: (m) => received.push(m), congested: () => false };
 };
 
 /** A board room in a fresh store, with a sender and another peer in it. */

@@ -3,18 +3,17 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Fanout, FanoutKind } from '../fanout/types';
 import type { DocStore } from '../store/types';
-import { CloseCode, type DocName } from '@samskapa/shared';
-import {
-  encodeAwareness,
-  encodeAwarenessKeepalive,
-  encodeUpdate,
-  readAwarenessEntries,
-  writeAwarenessEntries,
-  type AwarenessEntry,
-} from './messages';
+import { workshopIdOfDoc, type DocKind, type DocName, type Role } from '@samskapa/shared';
+import type { HookedRoom, RoomHooks } from './hooks';
+import { encodeAwareness, encodeAwarenessKeepalive, encodeUpdate, writeAwarenessEntries } from './messages';
+import { admitPresence, newPresenceAllowance, type PresenceAllowance } from './presencePolicy';
+
+export { PresenceRejectedError } from './presencePolicy';
 
 /** A peer of a room: something that receives encoded messages. */
 export interface Peer {
+  /** What the peer may do; the room's hooks decide what that means for an update. */
+  readonly role: Role;
   send(message: Uint8Array): void;
   /** True while the peer is not reading what it was sent (its outgoing buffer is large). */
   congested(): boolean;
@@ -24,30 +23,6 @@ export class DocTooLargeError extends Error {}
 
 /** The workshop was deleted (perhaps by another process) while a write was on its way: nothing stored. */
 export class WorkshopGoneError extends Error {}
-
-/** A presence (awareness) update broke a rule; the connection is closed with `code`. */
-export class PresenceRejectedError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Limits on what one peer may publish as presence. */
-const PRESENCE = {
-  /** Largest JSON state of one client (a selection of many shapes is the big case). */
-  maxStateBytes: 64 * 1024,
-  /** Awareness client ids one socket may speak for (one doc per socket; a few for reloads). */
-  maxClientsPerPeer: 4,
-  /**
-   * Token bucket: sustained messages per second, and the burst allowed. A client sends its own cursor
-   * (about 8/s) and echoes every presence message it receives (one per flush, 20/s).
-   */
-  perSecond: 60,
-  burst: 120,
-};
 
 export interface RoomOptions {
   maxDocBytes: number;
@@ -68,19 +43,18 @@ export interface RoomContext {
   onAccepted: () => void;
   /** Another process deleted this room's workshop. */
   onDeletedElsewhere: (room: DocName) => void;
+  /** Rules and features, called in order at each point of a room's life. */
+  hooks: readonly RoomHooks[];
 }
 
 interface PeerState {
-  /** Awareness client ids this peer controls. */
-  controlled: Set<number>;
+  /** Awareness client ids this peer controls, and its presence rate. */
+  presence: PresenceAllowance;
   /** Peers that never sent or asked for awareness (phones in the participant view) get none. */
   wantsAwareness: boolean;
   /** Presence changes skipped while the peer was congested; sent, merged, once it reads again. */
   owedPresence: Set<number>;
   lastSentAt: number;
-  /** Presence messages this peer may still send now (token bucket). */
-  presenceTokens: number;
-  presenceRefilledAt: number;
 }
 
 /** Origin of changes that came from another process or from the store. */
@@ -90,8 +64,10 @@ const REMOTE = Symbol('remote');
  * One live Yjs document and the peers connected to it. Every accepted update is stored before it is
  * applied and broadcast, so what a peer has seen is always in the store.
  */
-export class Room {
+export class Room implements HookedRoom {
   readonly doc = new Y.Doc();
+  readonly kind: DocKind;
+  readonly workshopId: string;
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peerStates = new Map<Peer, PeerState>();
   /** Which local peer speaks for each awareness client id. */
@@ -104,11 +80,15 @@ export class Room {
   private readonly unreadable: Uint8Array[] = [];
   /** True once unloaded; a peer that got this room while it was unloading must join again. */
   destroyed = false;
+  /** True once every hook's `onLoad` ran: only then is `onUnload` owed. */
+  private hooked = false;
 
   private constructor(
     readonly name: DocName,
     private readonly ctx: RoomContext,
   ) {
+    this.kind = name.slice(name.lastIndexOf('/') + 1) as DocKind;
+    this.workshopId = workshopIdOfDoc(name);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -126,13 +106,13 @@ export class Room {
         const state = this.peerStates.get(origin as Peer);
         if (state) {
           for (const id of added) {
-            state.controlled.add(id);
+            state.presence.controlled.add(id);
             this.presenceOwners.set(id, origin as Peer);
           }
         }
         for (const id of removed) {
           const owner = this.presenceOwners.get(id);
-          this.peerStates.get(owner!)?.controlled.delete(id);
+          this.peerStates.get(owner!)?.presence.controlled.delete(id);
           this.presenceOwners.delete(id);
         }
         for (const id of [...added, ...updated, ...removed]) this.changedAwareness.add(id);
@@ -165,6 +145,13 @@ export class Room {
     room.storedBytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     // A single stored update is already the compacted state.
     room.loggedUpdates = updates.length <= 1 ? 0 : updates.length;
+    try {
+      for (const hook of ctx.hooks) await hook.onLoad?.(room);
+      room.hooked = true;
+    } catch (err) {
+      room.destroy();
+      throw err;
+    }
     return room;
   }
 
@@ -211,13 +198,15 @@ export class Room {
   }
 
   /**
-   * Store, apply and broadcast an update from `from`. Throws `DocTooLargeError` (nothing stored) when
-   * the document would grow past its limit, `WorkshopGoneError` (nothing stored) when the workshop no
-   * longer exists, and rethrows a store failure (nothing applied).
+   * Store, apply and broadcast an update from `from`, if every hook accepts it from the peer's role;
+   * resolves false when it was dropped. Throws `DocTooLargeError` (nothing stored) when the document
+   * would grow past its limit, `WorkshopGoneError` (nothing stored) when the workshop no longer exists,
+   * and rethrows a store failure (nothing applied).
    */
-  async accept(update: Uint8Array, from: Peer): Promise<void> {
+  async accept(update: Uint8Array, from: Peer): Promise<boolean> {
     // A discarded room (its workshop was deleted) must never write to the store again.
-    if (this.destroyed) return;
+    if (this.destroyed) return false;
+    if (!this.ctx.hooks.every((hook) => hook.acceptUpdate?.(this, update, from.role) ?? true)) return false;
     const { store, options } = this.ctx;
     if (this.storedBytes + update.byteLength > options.maxDocBytes) {
       // The log overestimates the document; measure the real size before refusing.
@@ -229,39 +218,22 @@ export class Room {
     this.loggedUpdates++;
     Y.applyUpdate(this.doc, update, from);
     this.ctx.onAccepted();
+    for (const hook of this.ctx.hooks) hook.onStored?.(this, update);
     if (this.loggedUpdates >= options.compactAfterUpdates) await this.compact();
+    return true;
   }
 
   /** Apply an awareness update from a peer; the merged change goes out at the next flush. */
   receiveAwareness(update: Uint8Array, from: Peer): void {
     const state = this.peerStates.get(from);
     if (!state) return;
-    const now = Date.now();
-    state.presenceTokens = Math.min(
-      PRESENCE.burst,
-      state.presenceTokens + ((now - state.presenceRefilledAt) / 1000) * PRESENCE.perSecond,
+    const own = admitPresence(
+      update,
+      from,
+      state.presence,
+      (id) => this.presenceOwners.get(id),
+      (id) => this.awareness.meta.has(id),
     );
-    state.presenceRefilledAt = now;
-    if (state.presenceTokens < 1) {
-      throw new PresenceRejectedError(CloseCode.tooManyConnections, 'presence too frequent');
-    }
-    state.presenceTokens--;
-    // The y-websocket client echoes every presence change it receives back to the server, so entries
-    // for other clients are normal: they are ignored, never applied. A peer speaks only for the ids it
-    // introduced, and may introduce only ids nobody in the room has used.
-    const known = this.awareness.meta;
-    const own: AwarenessEntry[] = [];
-    for (const entry of readAwarenessEntries(update)) {
-      if (entry.state.byteLength > PRESENCE.maxStateBytes) {
-        throw new PresenceRejectedError(CloseCode.tooLarge, 'presence state too large');
-      }
-      const owner = this.presenceOwners.get(entry.clientId);
-      if (owner === from || (!owner && !known.has(entry.clientId))) own.push(entry);
-    }
-    const introduced = own.filter((e) => !state.controlled.has(e.clientId)).length;
-    if (state.controlled.size + introduced > PRESENCE.maxClientsPerPeer) {
-      throw new PresenceRejectedError(CloseCode.forbidden, 'presence for too many clients');
-    }
     if (own.length > 0) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessEntries(own), from);
     }
@@ -295,12 +267,10 @@ export class Room {
 
   addPeer(peer: Peer): void {
     this.peerStates.set(peer, {
-      controlled: new Set(),
+      presence: newPresenceAllowance(),
       wantsAwareness: false,
       owedPresence: new Set(),
       lastSentAt: Date.now(),
-      presenceTokens: PRESENCE.burst,
-      presenceRefilledAt: Date.now(),
     });
   }
 
@@ -308,8 +278,8 @@ export class Room {
   removePeer(peer: Peer): void {
     const state = this.peerStates.get(peer);
     this.peerStates.delete(peer);
-    if (state && state.controlled.size > 0) {
-      const ids = [...state.controlled];
+    if (state && state.presence.controlled.size > 0) {
+      const ids = [...state.presence.controlled];
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
       for (const id of ids) this.presenceOwners.delete(id);
     }
@@ -322,7 +292,6 @@ export class Room {
     peer.send(message);
   }
 
-  /** One merged awareness message for all changes since the last flush, to every peer that wants it. */
   /**
    * One merged awareness message for all changes since the last flush, to every peer that wants it.
    * A peer that is not reading (a phone on poor wifi) is skipped, so presence never queues up in front
@@ -358,6 +327,7 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.hooked && !this.destroyed) for (const hook of this.ctx.hooks) hook.onUnload?.(this);
     this.destroyed = true;
     for (const timer of this.timers) clearInterval(timer);
     void this.ctx.fanout.unsubscribe(this.name);

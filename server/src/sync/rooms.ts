@@ -2,6 +2,8 @@ import { docNamesOf, workshopIdOfDoc, type DocName } from '@samskapa/shared';
 import type { Logger } from 'pino';
 import type { Fanout } from '../fanout/types';
 import type { DocStore } from '../store/types';
+import * as Y from 'yjs';
+import { roleRules, type RoomHooks } from './hooks';
 import { Room, type Peer, type RoomContext, type RoomOptions } from './room';
 
 export interface RoomsOptions extends RoomOptions {
@@ -19,6 +21,7 @@ export class Rooms {
   private readonly context: RoomContext;
   private readonly deletedHandlers: ((workshopId: string) => void)[] = [];
   private readonly fanout: Fanout;
+  private readonly hooks: RoomHooks[] = [roleRules];
 
   constructor(
     store: DocStore,
@@ -34,6 +37,7 @@ export class Rooms {
       log,
       onAccepted: () => this.acceptedUpdates++,
       onDeletedElsewhere: (room) => this.deletedElsewhere(workshopIdOfDoc(room)),
+      hooks: this.hooks,
     };
     // Messages between processes may have been lost: every room catches up from the shared store.
     fanout.onResync(() => {
@@ -45,6 +49,42 @@ export class Rooms {
         ),
       );
     });
+  }
+
+  /** Add rules and features to every room loaded from now on (call before serving). */
+  use(...hooks: RoomHooks[]): void {
+    this.hooks.push(...hooks);
+  }
+
+  /**
+   * Keep the room `name` loaded until {@link release}: how the server reads a document no one may be
+   * connected to (the board's lock lives in the control doc).
+   */
+  acquire(name: DocName): Promise<{ room: Room; release: () => void }> {
+    const holder: Peer = { role: 'facilitator', send: () => {}, congested: () => false };
+    return this.join(name, holder).then((room) => ({ room, release: () => this.leave(room, holder) }));
+  }
+
+  /**
+   * Change a document as the server (publishing vote totals, a participant's chosen group): the change
+   * is made on a copy and then stored, applied and broadcast like a facilitator's update. Resolves
+   * false when nothing was changed or the room was unloaded meanwhile.
+   */
+  async change(name: DocName, edit: (doc: Y.Doc) => void): Promise<boolean> {
+    const { room, release } = await this.acquire(name);
+    try {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      const updates: Uint8Array[] = [];
+      copy.on('update', (update: Uint8Array) => updates.push(update));
+      edit(copy);
+      copy.destroy();
+      if (updates.length === 0) return false;
+      const server: Peer = { role: 'facilitator', send: () => {}, congested: () => false };
+      return await room.accept(Y.mergeUpdates(updates), server);
+    } finally {
+      release();
+    }
   }
 
   /** The room `name` with `peer` added, loading the document from the store if needed. */

@@ -91,8 +91,7 @@ export class SyncServer {
       ws.on('message', keep);
       void this.admit(ws, id, kind, token, address).then((admitted) => {
         ws.off('message', keep);
-        if (admitted)
-          serveConnection(ws, docName(id, admitted.kind), admitted.kind, admitted.role, this.options, early);
+        if (admitted) serveConnection(ws, docName(id, admitted.kind), admitted.role, this.options, early);
       });
     });
     return true;
