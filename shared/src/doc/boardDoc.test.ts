@@ -1,13 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  boardRecords,
-  boardVotes,
-  readBoardSchema,
-  readPreviousBoardSchema,
-  voteKey,
-  writeBoardSchema,
-} from './boardDoc';
+import { boardRecords, readBoardSchema, readPreviousBoardSchema, writeBoardSchema } from './boardDoc';
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -22,16 +15,6 @@ describe('board doc layout', () => {
     sync(a, b);
     expect(boardRecords(b).get('shape:1')).toEqual({ id: 'shape:1', typeName: 'shape' });
     expect(boardRecords(b)).toBe(boardRecords(b));
-  });
-
-  it('concurrent votes by two voters on one note are both kept', () => {
-    const a = new Y.Doc();
-    const b = new Y.Doc();
-    boardVotes(a).set(voteKey('p1', 'shape:n'), 2);
-    boardVotes(b).set(voteKey('p2', 'shape:n'), 1);
-    sync(a, b);
-    expect(boardVotes(a).get('p1:shape:n')).toBe(2);
-    expect(boardVotes(a).get('p2:shape:n')).toBe(1);
   });
 
   it('the schema written is read back', () => {

@@ -8,8 +8,6 @@ import { YKeyValue } from 'y-utility/y-keyvalue';
 const BOARD_KEYS = {
   /** Y.Array backing a YKeyValue of tldraw document records, keyed by record id. */
   records: 'records',
-  /** Y.Array backing a YKeyValue of vote counts, keyed `<voterId>:<noteId>`. */
-  votes: 'votes',
   /** Y.Map with the serialized tldraw schema the records were written with. */
   schema: 'schema',
 } as const;
@@ -68,16 +66,6 @@ export function storedRecords(doc: Y.Doc): StoredRecord[] {
 /** One well-formed record of a board doc, by id. */
 export function storedRecord(doc: Y.Doc, id: string): StoredRecord | undefined {
   return asStoredRecord(id, boardRecords(doc).get(id));
-}
-
-/** The votes of a board doc, keyed by {@link voteKey}. */
-export function boardVotes(doc: Y.Doc): YKeyValue<number> {
-  return keyValue<number>(doc, BOARD_KEYS.votes);
-}
-
-/** Key of one voter's votes on one note; each voter writes only its own keys. */
-export function voteKey(voterId: string, noteId: string): string {
-  return `${voterId}:${noteId}`;
 }
 
 /** The serialized tldraw schema the board was last written with, if any. */

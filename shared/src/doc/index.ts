@@ -1,3 +1,4 @@
 export * from './boardDoc';
 export * from './awareness';
 export * from './docName';
+export * from './controlDoc';

@@ -1,0 +1,2 @@
+export * from './timer';
+export * from './clock';
