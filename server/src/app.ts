@@ -13,6 +13,7 @@ import { loadServerKey } from './security/secrets';
 import { openConfiguredStore } from './store/openStore';
 import { localFanout } from './fanout/local';
 import { createRedisFanout } from './fanout/redis/redisFanout';
+import { boardLock } from './sync/boardLock';
 import { Rooms } from './sync/rooms';
 import { SyncServer } from './sync/upgrade';
 
@@ -69,6 +70,7 @@ export function createApp(config: Config, log: Logger): App {
     },
     log,
   );
+  rooms.use(boardLock(rooms));
   let dropped = 0;
   const sync = new SyncServer({
     rooms,

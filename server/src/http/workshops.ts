@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
 import {
+  agendaWithIds,
   BOARD_PAGE_NAMES,
   BUILTIN_TEMPLATES,
   buildTemplateDoc,
   CloseCode,
   CreateWorkshopRequest,
   docName,
+  initControlDoc,
   localizeTemplate,
   type Locale as LocaleType,
   type TemplateFile,
@@ -91,9 +93,11 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
     if (!body.success) return badRequest(reply, body.error.issues);
     const locale = body.data.locale ?? 'sv';
     // Built before the row exists: a board that cannot be built creates nothing.
-    const board = Y.encodeStateAsUpdate(
-      buildTemplateDoc(templateFor(body.data, locale), BOARD_PAGE_NAMES[locale]),
-    );
+    const template = templateFor(body.data, locale);
+    const board = Y.encodeStateAsUpdate(buildTemplateDoc(template, BOARD_PAGE_NAMES[locale]));
+    const controlDoc = new Y.Doc();
+    initControlDoc(controlDoc, agendaWithIds(template.agenda));
+    const control = Y.encodeStateAsUpdate(controlDoc);
     const now = Date.now();
     const id = newWorkshopId();
     const tokens = {
@@ -121,8 +125,10 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
       if (created) joinCode = candidate;
     }
     if (!joinCode) return reply.code(503).send({ error: 'no_join_code', message: 'Try again.' });
-    // The board is complete before anyone can open it; if it cannot be stored, neither is the workshop.
-    const stored = await opts.store.append(docName(id, 'board'), board).catch(() => false);
+    // Both docs are complete before anyone can open them; if they cannot be stored, neither is the workshop.
+    const stored =
+      (await opts.store.append(docName(id, 'board'), board).catch(() => false)) &&
+      (await opts.store.append(docName(id, 'control'), control).catch(() => false));
     if (!stored) {
       await opts.store.delete(id).catch(() => undefined);
       return reply

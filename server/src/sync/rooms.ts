@@ -22,6 +22,8 @@ export class Rooms {
   private readonly deletedHandlers: ((workshopId: string) => void)[] = [];
   private readonly fanout: Fanout;
   private readonly hooks: RoomHooks[] = [roleRules];
+  /** Set at shutdown: rooms released by others' hooks are not scheduled for unloading any more. */
+  private closing = false;
 
   constructor(
     store: DocStore,
@@ -109,7 +111,7 @@ export class Rooms {
   /** Remove a peer; an empty room is unloaded after the grace period. */
   leave(room: Room, peer: Peer): void {
     room.removePeer(peer);
-    if (room.destroyed) return;
+    if (room.destroyed || this.closing) return;
     if (room.peerCount > 0 || this.idleTimers.has(room.name)) return;
     this.idleTimers.set(
       room.name,
@@ -180,6 +182,7 @@ export class Rooms {
 
   /** Persist every room (at shutdown). */
   async persistAll(): Promise<void> {
+    this.closing = true;
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     for (const room of await this.loaded()) {

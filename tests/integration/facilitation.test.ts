@@ -1,0 +1,119 @@
+import {
+  addNote,
+  goToStep,
+  readBoardDoc,
+  readControl,
+  startTimer,
+  writeControlField,
+} from '@samskapa/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createWorkshop, synced, waitFor, type Client } from './helpers/clients';
+import { startServer, type RunningServer } from './helpers/server';
+
+describe('facilitation through the control doc', () => {
+  let server: RunningServer;
+  const clients: Client[] = [];
+  const open = (...args: Parameters<typeof connect>) => {
+    const c = connect(...args);
+    clients.push(c);
+    return c;
+  };
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server.stop();
+  });
+
+  const note = (text: string, author: string, now: number) => ({
+    text,
+    areaId: null,
+    authorId: author,
+    author,
+    now,
+    pageName: 'Tavla',
+  });
+  const noteTexts = (c: Client) =>
+    readBoardDoc(c.doc)
+      .notes.map((n) => n.text)
+      .sort();
+
+  it('a workshop from referensgrupp opens with its agenda of three steps, none started', async () => {
+    const w = await createWorkshop(server, 'Referensgruppsmöte', 'referensgrupp');
+    const reader = open(server, w.id, 'control', w.participantToken);
+    await synced(reader);
+    const control = readControl(reader.doc);
+    expect(control.agenda.map((s) => [s.title, s.durationMinutes, s.kind])).toEqual([
+      ['Sammanfattning av arbetet så här långt och framåt', 10, 'present'],
+      ['Gruppdiskussion', 10, 'discuss'],
+      ['Nästa steg', 10, 'brainstorm'],
+    ]);
+    expect(control.agenda[1]!.instruction).toContain('Diskutera under 10 min.');
+    expect(control.currentStepId).toBeNull();
+  });
+
+  it('while the board is locked a participant’s notes are dropped; the facilitator still writes; unlocked, the participant writes again', async () => {
+    const w = await createWorkshop(server, 'Låst tavla', 'referensgrupp');
+    const control = open(server, w.id, 'control', w.facilitatorToken);
+    const facilitator = open(server, w.id, 'board', w.facilitatorToken);
+    const participant = open(server, w.id, 'board', w.participantToken);
+    await Promise.all([synced(control), synced(facilitator), synced(participant)]);
+    expect(participant.doc.getArray('records').length).toBeGreaterThan(0);
+
+    writeControlField(control.doc, 'locked', true);
+    // The lock is in force once the server has it: a fresh reader of the control doc sees it.
+    const check = open(server, w.id, 'control', w.participantToken);
+    await synced(check);
+    await waitFor(() => readControl(check.doc).locked, 'the lock reached the server');
+
+    addNote(participant.doc, note('skrivet under låset', 'Deltagare', 1));
+    addNote(facilitator.doc, note('facilitatorns lapp', 'Facilitator', 2));
+    const fresh = open(server, w.id, 'board', w.facilitatorToken);
+    await synced(fresh);
+    await waitFor(() => noteTexts(fresh).includes('facilitatorns lapp'), 'the facilitator’s note arrives');
+    expect(noteTexts(fresh)).not.toContain('skrivet under låset');
+    expect(noteTexts(facilitator)).not.toContain('skrivet under låset');
+
+    writeControlField(control.doc, 'locked', false);
+    await waitFor(() => !readControl(check.doc).locked, 'the unlock reached the server');
+    // What was dropped is still in the participant's browser: the app reconnects at the unlock, and
+    // the sync that follows brings it (nothing typed is lost; nothing changed while locked).
+    participant.provider.disconnect();
+    participant.provider.connect();
+    await synced(participant);
+    addNote(participant.doc, note('efter upplåsningen', 'Deltagare', 3));
+    await waitFor(
+      () =>
+        noteTexts(fresh).includes('efter upplåsningen') && noteTexts(fresh).includes('skrivet under låset'),
+      'the participant’s notes arrive after the unlock',
+    );
+  });
+
+  it('a participant’s change to the timer or the lock is dropped; the facilitator’s reaches everyone', async () => {
+    const w = await createWorkshop(server, 'Timer', 'referensgrupp');
+    const facilitator = open(server, w.id, 'control', w.facilitatorToken);
+    const participant = open(server, w.id, 'control', w.participantToken);
+    await Promise.all([synced(facilitator), synced(participant)]);
+
+    writeControlField(participant.doc, 'timer', { status: 'running', durationMs: 1, endsAt: 1 });
+    writeControlField(participant.doc, 'locked', true);
+    goToStep(facilitator.doc, 'step-2');
+    writeControlField(facilitator.doc, 'timer', startTimer(readControl(facilitator.doc).timer, 1_000_000));
+    const fresh = open(server, w.id, 'control', w.participantToken);
+    await synced(fresh);
+    await waitFor(() => readControl(fresh.doc).currentStepId === 'step-2', 'the facilitator’s step arrives');
+    expect(readControl(fresh.doc).timer).toEqual({
+      status: 'running',
+      durationMs: 600_000,
+      endsAt: 1_600_000,
+    });
+    expect(readControl(fresh.doc).locked).toBe(false);
+    await waitFor(
+      () =>
+        readControl(participant.doc).timer.status === 'running' &&
+        readControl(participant.doc).currentStepId === 'step-2',
+      'the participant sees the facilitator’s timer',
+    );
+  });
+});
