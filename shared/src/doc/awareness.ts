@@ -6,4 +6,9 @@ export const AWARENESS_FIELDS = {
   presence: 'presence',
   /** Who this client is: `{ id, name, color, role }`. */
   user: 'user',
+  /**
+   * A participant's workshop-scoped id and how many private drafts they hold in silent brainstorming:
+   * `{ id, drafts }` (a count, never a text), for the facilitator's groups and draft counts.
+   */
+  participant: 'participant',
 } as const;
