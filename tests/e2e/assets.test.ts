@@ -23,7 +23,8 @@ async function openBoard(url: string, name: string): Promise<{ page: Page; log: 
   const { context, log } = await personContext(browser, server.http, name);
   const page = await context.newPage();
   await page.goto(url);
-  await enterName(page, name);
+  // A viewer link opens without a name step.
+  if (!new URL(url).hash.startsWith('#v=')) await enterName(page, name);
   await waitForBoard(page);
   return { page, log };
 }

@@ -185,7 +185,7 @@ describe('a workshop on one live board', () => {
     const [facilitator] = people as [Person];
     const projector = await newPerson('Projektor');
     await projector.page.goto(viewerUrl);
-    await joinWithName(projector);
+    await waitForBoard(projector.page);
     await expect(projector.page.getByTestId('role').innerText()).resolves.toBe('Visning');
     await expect
       .poll(() => noteTexts(projector.page), { timeout: 30_000 })

@@ -101,6 +101,30 @@ describe('workshops, links and join codes over HTTP', () => {
     expect((await fetch(`${server.http}/api/workshops/${w.id}`)).status).toBe(401);
   });
 
+  it('facilitators and viewers read the participant link for sharing; a participant reads no other secret', async () => {
+    const w = await createWorkshop(server, 'Referensgrupp');
+    const summaryAs = async (token: string) => {
+      const res = await fetch(`${server.http}/api/workshops/${w.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    for (const token of [w.facilitatorToken, w.viewerToken]) {
+      const text = await summaryAs(token);
+      expect(JSON.parse(text)).toMatchObject({ joinCode: w.joinCode, participantToken: w.participantToken });
+      // The facilitator's own token never comes back, and a viewer learns neither of the stronger ones.
+      expect(text).not.toContain(w.facilitatorToken);
+      if (token === w.viewerToken) expect(text).not.toContain(w.viewerToken);
+    }
+    const asParticipant = await summaryAs(w.participantToken);
+    expect(JSON.parse(asParticipant)).toMatchObject({ role: 'participant', joinCode: w.joinCode });
+    expect(JSON.parse(asParticipant)).not.toHaveProperty('participantToken');
+    for (const secret of [w.facilitatorToken, w.viewerToken, w.participantToken]) {
+      expect(asParticipant).not.toContain(secret);
+    }
+  });
+
   it('only the facilitator deletes a workshop; its sockets close with 4404 and its data is gone', async () => {
     const w = await createWorkshop(server);
     const c = connect(server, w.id, 'board', w.participantToken);

@@ -8,7 +8,10 @@ import { NameForm } from './NameForm';
 import { WorkshopGonePage } from './WorkshopGonePage';
 import { WorkshopPage } from './WorkshopPage';
 
-/** `/w/<id>`: takes the capability from the link, asks for a name once, then shows the board. */
+/**
+ * `/w/<id>`: takes the capability from the link, asks for a name once, then shows the board. A viewer
+ * (the projector) is asked nothing: it is nobody the others need to know by name.
+ */
 export function BoardPage({ workshopId }: { workshopId: string }) {
   const t = useT();
   // Read (and remove from the address bar) the secret on the very first render.
@@ -26,14 +29,16 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
       </JoinStep>
     );
   }
-  if (!identity.name) {
+  if (!identity.name && access.role !== 'viewer') {
     return (
       <JoinStep>
         <NameForm initialName="" onSubmit={(name) => setIdentity(saveName(name))} />
       </JoinStep>
     );
   }
-  return <WorkshopPage workshopId={workshopId} access={access} identity={identity} onRename={setIdentity} />;
+  // A viewer without a name is shown as what it is; nothing is saved, so a later join still asks.
+  const shown = identity.name ? identity : { ...identity, name: t('cockpit.viewerName') };
+  return <WorkshopPage workshopId={workshopId} access={access} identity={shown} onRename={setIdentity} />;
 }
 
 /** The page before the board: its own title, and the heading takes the focus the last page dropped. */

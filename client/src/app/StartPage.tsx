@@ -6,6 +6,8 @@ import {
   type CreateWorkshopResponse,
   type TemplateSummary,
 } from '@samskapa/shared';
+import { MyWorkshops } from '../cockpit/MyWorkshops';
+import { rememberMyWorkshop, useMyWorkshops } from '../cockpit/myWorkshops';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiError, createWorkshop } from './api';
 import { CopyField } from './CopyField';
@@ -47,6 +49,10 @@ export function StartPage() {
   const [created, setCreated] = useState<CreateWorkshopResponse | null>(null);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState(false);
+  const facilitated = useMyWorkshops();
+  // Once shown, the list stays while the page is open: removing its last entry must not drop the focus.
+  const [listShown, setListShown] = useState(false);
+  if (facilitated.length > 0 && !listShown) setListShown(true);
   useDocumentTitle(created ? t('start.created.title', { title: created.title }) : t('start.title'));
 
   const onCreate = async (event: FormEvent) => {
@@ -66,6 +72,7 @@ export function StartPage() {
         { role: 'facilitator', token: workshop.facilitatorToken },
         { verified: true },
       );
+      rememberMyWorkshop({ id: workshop.id, title: workshop.title, token: workshop.facilitatorToken });
       setCreated(workshop);
     } catch (err) {
       setCreateError(err instanceof ApiError && err.status === 400 && err.detail ? err.detail : true);
@@ -130,6 +137,8 @@ export function StartPage() {
             )}
           </form>
         </section>
+        {/* Most who come here join with a code: the list shows only once this browser facilitates. */}
+        {listShown && <MyWorkshops />}
         <section aria-labelledby="create-heading" className="card card-create">
           <h2 id="create-heading">{t('start.create.heading')}</h2>
           {created ? (

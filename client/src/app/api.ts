@@ -59,3 +59,12 @@ export async function loadWorkshopSummary(workshopId: string, token: string): Pr
 export async function loadTemplates(): Promise<TemplateList> {
   return getJson(await fetch('/api/templates'), TemplateList);
 }
+
+/** Deletes a workshop and everything in it (facilitators only); a workshop already gone counts as deleted. */
+export async function deleteWorkshop(workshopId: string, facilitatorToken: string): Promise<void> {
+  const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${facilitatorToken}` },
+  });
+  if (!response.ok && response.status !== 404) throw new ApiError(response.status);
+}

@@ -76,6 +76,32 @@ describe('presence over awareness', () => {
     expect(peers(storeB)[0]?.cursor?.y).toBe(654);
   });
 
+  it("a viewer (the projector) shows no cursor and no name on the others' boards", async () => {
+    const [awA, awB] = linkedAwareness();
+    const storeA = usableStore();
+    const storeB = usableStore();
+    cleanups.push(bindPresence({ store: storeA, awareness: awA, user: user('anna', 'Anna', '#e03131') }));
+    awB.setLocalStateField(AWARENESS_FIELDS.user, {
+      id: 'p',
+      name: 'Visning',
+      color: '#000',
+      role: 'viewer',
+    });
+    cleanups.push(bindPresence({ store: storeB, awareness: awB, user: user('p', 'Visning', '#000') }));
+
+    await until(() => peers(storeB).length === 1, 'the projector sees Anna');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(peers(storeA)).toEqual([]);
+    // The same client as a participant is shown: it is the role that hides it.
+    awB.setLocalStateField(AWARENESS_FIELDS.user, {
+      id: 'p',
+      name: 'Visning',
+      color: '#000',
+      role: 'participant',
+    });
+    await until(() => peers(storeA).length === 1, 'Anna sees the client once it is a participant');
+  });
+
   it('a client that leaves disappears from the others', async () => {
     const [awA, awB] = linkedAwareness();
     const storeB = usableStore();

@@ -25,6 +25,11 @@ function presenceIdOf(clientId: number): TLInstancePresence['id'] {
   return InstancePresenceRecordType.createId(String(clientId));
 }
 
+function isViewer(state: Record<string, unknown> | undefined): boolean {
+  const user = state?.[AWARENESS_FIELDS.user];
+  return typeof user === 'object' && user !== null && (user as { role?: unknown }).role === 'viewer';
+}
+
 /**
  * Publishes this client's tldraw presence into awareness (throttled) and mirrors every other client's
  * presence into the store as `instance_presence` records, which tldraw renders as cursors and
@@ -59,7 +64,9 @@ export function bindPresence({
     const removes: TLInstancePresence['id'][] = [];
     for (const clientId of clientIds) {
       if (clientId === awareness.clientID) continue;
-      const raw = (states.get(clientId) as Record<string, unknown> | undefined)?.[AWARENESS_FIELDS.presence];
+      const state = states.get(clientId) as Record<string, unknown> | undefined;
+      // The projector (a viewer) is nobody's collaborator: no pointer, no name among the people here.
+      const raw = isViewer(state) ? undefined : state?.[AWARENESS_FIELDS.presence];
       const id = presenceIdOf(clientId);
       if (raw && typeof raw === 'object') {
         // The id is ours to choose: a peer can never overwrite somebody else's presence.

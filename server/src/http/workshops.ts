@@ -183,6 +183,9 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
       state: workshop.state,
       locale: Locale.catch('sv').parse(workshop.locale),
       retainUntil: new Date(workshop.retainUntil).toISOString(),
+      createdAt: new Date(workshop.createdAt).toISOString(),
+      // Those who show the join link get its secret; a participant has it already and gets nothing more.
+      ...(role !== 'participant' && { participantToken: participantSecret(opts.serverKey, workshop.id) }),
     };
     return reply.send(summary);
   });

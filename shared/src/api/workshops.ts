@@ -53,6 +53,10 @@ export const WorkshopSummary = z.object({
   state: z.enum(WORKSHOP_STATES),
   locale: Locale,
   retainUntil: z.string(),
+  /** When the workshop was created (ISO 8601). */
+  createdAt: z.string(),
+  /** For facilitators and viewers only: the participant link's secret, to show the share panel. */
+  participantToken: z.string().optional(),
 });
 export type WorkshopSummary = z.infer<typeof WorkshopSummary>;
 
