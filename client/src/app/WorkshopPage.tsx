@@ -8,10 +8,27 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { BOARD_PAGE_ID, storedRecord, type ClientConfig, type Role } from '@samskapa/shared';
+import {
+  BOARD_PAGE_ID,
+  storedRecord,
+  type ClientConfig,
+  type ControlState,
+  type Role,
+} from '@samskapa/shared';
 import { mayMountCanvas } from '../board/licence';
+import { DeleteWorkshop } from '../cockpit/DeleteWorkshop';
+import { PeoplePresent } from '../cockpit/PeoplePresent';
+import { SharePanel } from '../cockpit/SharePanel';
 import { isMessageKey, useT, type MessageKey } from '../i18n/i18n';
 import { DocConnection } from '../sync/docConnection';
+import { watchServerClock } from '../sync/serverClock';
+import { Facilitation } from '../facilitate/Facilitation';
+import { useControlConnection, useControlState } from '../facilitate/useControl';
+import { useResyncOnUnlock } from '../facilitate/useResyncOnUnlock';
+import { useParticipantCredential } from '../facilitate/credential';
+import { usePublishParticipant } from '../facilitate/participants';
+import { usePublishDrafts } from '../facilitate/usePublishDrafts';
+import { useVotingState, VotingProvider } from '../facilitate/voting';
 import { loadClientConfig, loadWorkshopSummary } from './api';
 import { useDocumentTitle } from './documentTitle';
 import { FacilitatorLink } from './FacilitatorLink';
@@ -113,6 +130,20 @@ export function WorkshopPage({
     };
   }, [workshopId, access.role, access.token]);
 
+  const notify = useCallback((key: MessageKey) => setNotice({ key, at: Date.now() }), []);
+  const controlConnection = useControlConnection(workshopId, access);
+  const control = useControlState(controlConnection);
+  useEffect(() => watchServerClock(), []);
+  useResyncOnUnlock(connection, control, access.role);
+  const credential = useParticipantCredential(workshopId, access.role, access.token);
+  const voting = useVotingState(workshopId, access.role, credential?.secret ?? null, control, notify);
+  const draftCount = usePublishDrafts(workshopId, connection, control, identity);
+  usePublishParticipant(
+    connection?.provider.awareness ?? null,
+    credential?.participantId ?? null,
+    draftCount,
+  );
+
   const deleted = useAccessVerdict(workshopId, access, connection);
   // Whether the views may write follows the connection (refused, synced): re-render when it changes.
   useSyncExternalStore(connection?.subscribe ?? noSubscription, () => connection?.getState() ?? null);
@@ -124,7 +155,6 @@ export function WorkshopPage({
   }, [notice]);
 
   const announce = useCallback((key: MessageKey) => setAnnouncement({ key, at: Date.now() }), []);
-  const notify = useCallback((key: MessageKey) => setNotice({ key, at: Date.now() }), []);
   const onOutdated = useCallback(() => setOutdated(true), []);
 
   if (deleted) return <WorkshopGonePage />;
@@ -147,7 +177,8 @@ export function WorkshopPage({
           connection,
           person,
           licenseKey: config.config.tldrawLicenseKey ?? undefined,
-          mayWrite: mayWrite(access, connection, outdated),
+          mayWrite: mayWrite(access, connection, outdated, control),
+          control,
           outdated,
           announce,
           notify,
@@ -171,6 +202,8 @@ export function WorkshopPage({
         {connection && <ConnectionBadge connection={connection} />}
         <span className="spacer" />
         <HeaderMenu view={view} narrow={narrow}>
+          <SharePanel workshopId={workshopId} access={access} />
+          {connection && <PeoplePresent connection={connection} person={person} role={access.role} />}
           {views.length > 1 && <ViewSwitch views={views} current={view} onChoose={chooseView} />}
           <FacilitatorLink workshopId={workshopId} access={access} />
           {access.role === 'facilitator' && connection && (
@@ -182,6 +215,12 @@ export function WorkshopPage({
           )}
           <YourName identity={identity} onRename={onRename} />
           <LanguageSwitch />
+          {connection && (
+            <DeleteWorkshop
+              {...{ workshopId, access, connection }}
+              title={workshopTitle ?? t('board.heading')}
+            />
+          )}
         </HeaderMenu>
       </header>
       {outdated && (
@@ -199,13 +238,30 @@ export function WorkshopPage({
       <p className="visually-hidden" role="status" data-testid="announcement">
         {announcement && <span key={announcement.at}>{t(announcement.key)}</span>}
       </p>
+      {connection && controlConnection && control && (
+        <VotingProvider value={voting}>
+          <Facilitation
+            workshopId={workshopId}
+            access={access}
+            board={connection}
+            controlConnection={controlConnection}
+            control={control}
+            presenceId={person.id}
+            credential={credential}
+            announce={announce}
+            notify={notify}
+          />
+        </VotingProvider>
+      )}
       <main className={`board-main board-main-${view}`} aria-label={t(`view.${view}.label`)} data-view={view}>
         {viewProps ? (
-          <Suspense fallback={loading}>
-            {view === 'canvas' && <CanvasView {...viewProps} />}
-            {view === 'list' && <ListBoard {...viewProps} />}
-            {view === 'phone' && <PhoneView {...viewProps} />}
-          </Suspense>
+          <VotingProvider value={voting}>
+            <Suspense fallback={loading}>
+              {view === 'canvas' && <CanvasView {...viewProps} />}
+              {view === 'list' && <ListBoard {...viewProps} />}
+              {view === 'phone' && <PhoneView {...viewProps} />}
+            </Suspense>
+          </VotingProvider>
         ) : (
           loading
         )}
@@ -215,13 +271,21 @@ export function WorkshopPage({
 }
 
 /**
- * Whether this person may change the board now: not a viewer, not refused by the server (a change
+ * Whether this person may change the board now: not a viewer, not a participant while the board is
+ * locked, not refused by the server (a change
  * could never be sent), not a board written by a newer version, and not before the board has arrived
  * from the server or the browser's copy (a note placed then would not know where the areas are).
  */
-function mayWrite(access: Access, connection: DocConnection, outdated: boolean): boolean {
+function mayWrite(
+  access: Access,
+  connection: DocConnection,
+  outdated: boolean,
+  control: ControlState | null,
+): boolean {
   return (
     access.role !== 'viewer' &&
+    // Participants write drafts in silent brainstorming, and nothing while the board is locked.
+    !(access.role === 'participant' && (control?.locked || control?.brainstorm.phase === 'silent')) &&
     !connection.readOnly &&
     !outdated &&
     connection.getState().kind !== 'rejected' &&

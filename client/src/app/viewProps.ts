@@ -1,3 +1,4 @@
+import type { ControlState } from '@samskapa/shared';
 import type { MessageKey } from '../i18n/i18n';
 import type { DocConnection } from '../sync/docConnection';
 import type { Access } from './identity';
@@ -10,8 +11,10 @@ export interface ViewProps {
   connection: DocConnection;
   person: { id: string; name: string; color: string };
   licenseKey: string | undefined;
-  /** Whether this person may change the board now (role, refused connection, newer board). */
+  /** Whether this person may change the board now (role, lock, refused connection, newer board). */
   mayWrite: boolean;
+  /** The session's state (agenda, timer, votes, groups, lock); null until the control doc is open. */
+  control: ControlState | null;
   /** The board was written by a newer Samskapa: nothing more may be written. */
   outdated: boolean;
   /** Says something to screen readers only. */

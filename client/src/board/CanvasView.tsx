@@ -3,8 +3,10 @@ import type { Editor } from 'tldraw';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import type { ViewProps } from '../app/viewProps';
 import { Board } from './Board';
+import { CanvasVote } from './CanvasVote';
 import { addNoteAtViewportCentre, isNewNoteShortcut, NEW_NOTE_SHORTCUT } from './newNote';
 import { makeReadOnly, readOnlyWhenRejected } from './readOnlyWhenRejected';
+import { useFollowAndSummon } from './followAndSummon';
 
 declare global {
   interface Window {
@@ -20,6 +22,7 @@ export default function CanvasView({
   person,
   licenseKey,
   mayWrite,
+  control,
   outdated,
   announce,
   notify,
@@ -32,6 +35,15 @@ export default function CanvasView({
   useEffect(() => {
     if (outdated && editor) makeReadOnly(editor);
   }, [outdated, editor]);
+
+  // The board lock (and anything else that takes writing away) comes and goes while the canvas is open.
+  useEffect(() => {
+    if (!editor || connection.readOnly || outdated) return;
+    if (!mayWrite) makeReadOnly(editor);
+    else if (connection.getState().kind !== 'rejected') editor.updateInstanceState({ isReadonly: false });
+  }, [editor, mayWrite, connection, outdated]);
+
+  useFollowAndSummon(editor, control, person.id, notify);
 
   // Whoever opens the canvas sees the board's content, never an empty corner. By the time the editor is
   // known here, the board's records are in its store (the binding runs as the canvas mounts).
@@ -72,6 +84,7 @@ export default function CanvasView({
           </button>
         </div>
       )}
+      {editor && <CanvasVote editor={editor} />}
       <Board
         key={connection.doc.guid}
         connection={connection}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Note } from '@samskapa/shared';
 import type { ViewProps } from '../app/viewProps';
+import { useSummon } from '../facilitate/useSummon';
 import { useT } from '../i18n/i18n';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { AreaColumn, type ColumnHandlers } from './AreaColumn';
@@ -28,9 +29,27 @@ const INFO_MESSAGE_MS = 8000;
  * note workflow by keyboard and screen reader. It is the board wherever the canvas may not be mounted,
  * so it never loads tldraw.
  */
-export default function ListBoard({ workshopId, access, connection, person, mayWrite }: ViewProps) {
+export default function ListBoard({
+  workshopId,
+  access,
+  connection,
+  person,
+  mayWrite,
+  control,
+  notify,
+}: ViewProps) {
   const t = useT();
   const board = useWorkshopBoard(connection.doc);
+  // Brought to an area by the facilitator: its column comes into view and its heading takes the focus.
+  useSummon(control, (code) => {
+    const heading = document.querySelector<HTMLElement>(
+      `[data-testid="outline-column"][data-area-code="${CSS.escape(code)}"] h2`,
+    );
+    if (!heading) return;
+    heading.scrollIntoView({ block: 'nearest', inline: 'center' });
+    heading.focus({ preventScroll: true });
+    notify('facilitate.summoned');
+  });
   const [status, setStatus] = useState<(StatusMessage & { at: number }) | null>(null);
   const report = useCallback((message: StatusMessage) => setStatus({ ...message, at: Date.now() }), []);
   const actions = useBoardActions({

@@ -1,5 +1,6 @@
 import { noteCounts, type FocusArea } from '@samskapa/shared';
 import type { ViewProps } from '../app/viewProps';
+import { useSummon } from '../facilitate/useSummon';
 import { useT } from '../i18n/i18n';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { useAreaChoice } from './areaChoice';
@@ -15,11 +16,26 @@ import './phone.css';
  * without the canvas (this module and what it imports never load tldraw). Writes go to the local doc
  * at once and sync when the connection allows, so it works the same offline.
  */
-export default function PhoneView({ workshopId, access, connection, person, mayWrite }: ViewProps) {
+export default function PhoneView({
+  workshopId,
+  access,
+  connection,
+  person,
+  mayWrite,
+  control,
+  notify,
+}: ViewProps) {
   const t = useT();
   const board = useWorkshopBoard(connection.doc);
   const areas = writableAreas(board);
   const [storedChoice, chooseArea] = useAreaChoice(workshopId);
+  // Brought to an area by the facilitator: the next note goes there and its notes are shown.
+  useSummon(control, (code) => {
+    const summoned = areas.find((a) => a.code === code);
+    if (!summoned) return;
+    chooseArea(summoned.id);
+    notify('facilitate.summoned');
+  });
   const areaId = resolveAreaChoice(storedChoice, areas);
   const area = areas.find((a) => a.id === areaId);
 

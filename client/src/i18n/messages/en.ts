@@ -1,5 +1,7 @@
 import type { MessageKey } from '../i18n';
 import { canvas } from './canvas';
+import { cockpit } from './cockpit';
+import { facilitate } from './facilitate';
 import { outline } from './outline';
 import { participate } from './participate';
 import { templates } from './templates';
@@ -120,6 +122,8 @@ export const en: Record<MessageKey, string> = {
   'notFound.heading': 'Page not found',
 
   ...canvas.en,
+  ...cockpit.en,
+  ...facilitate.en,
   ...outline.en,
   ...participate.en,
   ...templates.en,

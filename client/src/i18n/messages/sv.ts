@@ -1,4 +1,6 @@
 import { canvas } from './canvas';
+import { cockpit } from './cockpit';
+import { facilitate } from './facilitate';
 import { outline } from './outline';
 import { participate } from './participate';
 import { templates } from './templates';
@@ -120,6 +122,8 @@ export const sv = {
   'notFound.heading': 'Sidan finns inte',
 
   ...canvas.sv,
+  ...cockpit.sv,
+  ...facilitate.sv,
   ...outline.sv,
   ...participate.sv,
   ...templates.sv,

@@ -1,0 +1,156 @@
+import type { ControlState, ParticipantCredential } from '@samskapa/shared';
+import { useEffect, useRef, useState } from 'react';
+import type { Access } from '../app/identity';
+import { useT, type MessageKey } from '../i18n/i18n';
+import type { DocConnection } from '../sync/docConnection';
+import { useWorkshopBoard } from '../sync/useWorkshopBoard';
+import { DraftsPanel } from './DraftsPanel';
+import { FacilitatorPanel } from './FacilitatorPanel';
+import { GroupPicker } from './GroupPicker';
+import { usePresentParticipants } from './participants';
+import { Results } from './Results';
+import { BrainstormSection, GroupSection, VoteSection } from './SessionSections';
+import { StepBar } from './StepBar';
+import { useVoting } from './voting';
+import './facilitate.css';
+
+/**
+ * The session as everyone sees it (the step bar, drafts in silent brainstorming, dots left, the
+ * results) and, for facilitators, the button that opens their tools beside the board. The same in
+ * every view.
+ */
+export function Facilitation({
+  workshopId,
+  access,
+  board,
+  controlConnection,
+  control,
+  presenceId,
+  credential,
+  announce,
+  notify,
+}: {
+  workshopId: string;
+  access: Access;
+  board: DocConnection;
+  controlConnection: DocConnection;
+  control: ControlState;
+  presenceId: string;
+  credential: ParticipantCredential | null;
+  announce: (key: MessageKey) => void;
+  notify: (key: MessageKey) => void;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const workshopBoard = useWorkshopBoard(board.doc);
+  const facilitator = access.role === 'facilitator';
+  const participants = usePresentParticipants(facilitator ? board.provider.awareness : null);
+  const voting = useVoting();
+  const groupId = credential ? control.members[credential.participantId] : undefined;
+  const groupArea = workshopBoard.areas.find(
+    (a) => a.code === control.groups.find((g) => g.id === groupId)?.areaCode,
+  );
+
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+
+  const doc = controlConnection.doc;
+  return (
+    <div className="facilitation-area">
+      <div className="facilitation">
+        <StepBar control={control} participantId={credential?.participantId ?? null} announce={announce} />
+        {facilitator && (
+          <>
+            <button
+              ref={button}
+              type="button"
+              className="facilitate-toggle"
+              aria-expanded={open}
+              aria-controls="facilitator-panel"
+              data-testid="facilitate-toggle"
+              onClick={() => setOpen(!open)}
+            >
+              {t('facilitate.open')}
+            </button>
+            <aside
+              id="facilitator-panel"
+              className="facilitator-aside"
+              aria-label={t('facilitate.panelLabel')}
+              hidden={!open}
+            >
+              {open && (
+                <>
+                  <FacilitatorPanel
+                    doc={doc}
+                    control={control}
+                    areas={workshopBoard.areas}
+                    presenceId={presenceId}
+                    notify={notify}
+                  />
+                  <div className="facilitator-panel">
+                    <GroupSection
+                      doc={doc}
+                      control={control}
+                      areas={workshopBoard.areas}
+                      participants={participants}
+                      notify={notify}
+                    />
+                    <BrainstormSection
+                      doc={doc}
+                      control={control}
+                      participants={participants}
+                      notify={notify}
+                    />
+                    <VoteSection
+                      doc={doc}
+                      control={control}
+                      workshopId={workshopId}
+                      token={access.token}
+                      notify={notify}
+                    />
+                  </div>
+                </>
+              )}
+            </aside>
+          </>
+        )}
+      </div>
+      {credential && control.groupsSelfSelect && control.groups.length > 0 && (
+        <GroupPicker
+          workshopId={workshopId}
+          control={control}
+          participantId={credential.participantId}
+          secret={credential.secret}
+          notify={notify}
+        />
+      )}
+      {voting?.canVote && (
+        <p className="dots-left" data-testid="dots-left">
+          {t('vote.remaining', {
+            remaining: voting.remaining,
+            budget: voting.settings.budget,
+            cap: voting.settings.perNoteCap,
+          })}
+        </p>
+      )}
+      {access.role === 'participant' && control.brainstorm.phase === 'silent' && (
+        <DraftsPanel
+          workshopId={workshopId}
+          round={control.brainstorm.round}
+          areas={workshopBoard.areas}
+          defaultAreaId={groupArea?.id ?? null}
+        />
+      )}
+      {voting?.results && <Results results={voting.results} board={workshopBoard} />}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { currentStep, type ControlState } from '@samskapa/shared';
+import type { MessageKey } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
+import { Countdown } from './Countdown';
+
+/**
+ * What everyone sees of the session: the current step, its instruction, the countdown, the person's
+ * group and whether the board is locked. On every view (canvas, list board, phone, projector).
+ */
+export function StepBar({
+  control,
+  participantId,
+  announce,
+  large = false,
+}: {
+  control: ControlState;
+  /** This person's participant id, to show their group; null for facilitators and viewers. */
+  participantId: string | null;
+  announce: (key: MessageKey) => void;
+  large?: boolean;
+}) {
+  const t = useT();
+  const step = currentStep(control.agenda, control.currentStepId);
+  const index = step ? control.agenda.indexOf(step) : -1;
+  const groupId = participantId ? control.members[participantId] : undefined;
+  const group = control.groups.find((g) => g.id === groupId);
+  const showTimer = step?.durationMinutes != null || control.timer.status !== 'idle';
+  return (
+    <section
+      className={`step-bar${large ? ' step-bar-large' : ''}`}
+      aria-label={t('step.regionLabel')}
+      data-testid="step-bar"
+    >
+      <div className="step-text">
+        {step ? (
+          <>
+            <p className="step-position">
+              {t('step.position', { n: index + 1, total: control.agenda.length })}
+            </p>
+            <h2 className="step-title" data-testid="step-title">
+              {step.title}
+            </h2>
+            {(group?.question || step.instruction) && (
+              <p className="step-instruction" data-testid="step-instruction">
+                {group?.question || step.instruction}
+              </p>
+            )}
+          </>
+        ) : (
+          <p className="step-waiting">{t('step.none')}</p>
+        )}
+        {group && (
+          <p className="step-group" data-testid="my-group">
+            {t('step.yourGroup', { name: group.name })}
+          </p>
+        )}
+        {control.locked && (
+          <p className="step-locked" data-testid="locked-notice">
+            {t('step.locked')}
+          </p>
+        )}
+        {control.brainstorm.phase === 'silent' && (
+          <p className="step-silent" data-testid="silent-notice">
+            {t('step.silent')}
+          </p>
+        )}
+      </div>
+      {showTimer && <Countdown timer={control.timer} announce={announce} large={large} />}
+    </section>
+  );
+}
