@@ -8,6 +8,7 @@ import { assetRoutes } from './http/assets';
 import { operationRoutes } from './http/operations';
 import { staticClient } from './http/staticClient';
 import { templateRoutes } from './http/templates';
+import { voteRoutes } from './http/votes';
 import { purgeWorkshop, workshopRoutes } from './http/workshops';
 import { loadServerKey } from './security/secrets';
 import { openConfiguredStore } from './store/openStore';
@@ -139,6 +140,7 @@ export function createApp(config: Config, log: Logger): App {
     droppedMessages: () => dropped,
   });
   templateRoutes(app);
+  voteRoutes(app, { store, rooms });
   assetRoutes(app, store, config);
   const clientDir = resolve(config.CLIENT_DIR ?? CLIENT_DIR_DEFAULT);
   if (!existsSync(clientDir)) log.warn({ clientDir }, 'no built client; serving the API only');

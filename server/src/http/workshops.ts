@@ -70,7 +70,8 @@ function templateFor(body: CreateWorkshopRequest, locale: LocaleType): TemplateF
   );
 }
 
-function bearer(req: FastifyRequest): string {
+/** The token of an `Authorization: Bearer …` header, or an empty string. */
+export function bearer(req: FastifyRequest): string {
   const header = req.headers.authorization ?? '';
   return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
 }

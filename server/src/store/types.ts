@@ -1,4 +1,4 @@
-import type { DocName, WorkshopState } from '@samskapa/shared';
+import type { Ballot, DocName, WorkshopState } from '@samskapa/shared';
 
 /** A stored workshop. Secrets are kept only as SHA-256 hashes. */
 export interface WorkshopRow {
@@ -41,7 +41,10 @@ export interface WorkshopStore {
   create(row: WorkshopRow): Promise<boolean>;
   get(id: string): Promise<WorkshopRow | undefined>;
   findByJoinCode(code: string): Promise<WorkshopRow | undefined>;
-  /** Delete a workshop, both of its documents and all its assets at once; false when it did not exist. */
+  /**
+   * Delete a workshop, both of its documents, all its assets, participants and ballots at once; false
+   * when it did not exist.
+   */
   delete(id: string): Promise<boolean>;
   /** Ids of workshops whose retention time has passed. */
   expired(now: number): Promise<string[]>;
@@ -66,8 +69,33 @@ export interface AssetStore {
   getAsset(id: string): Promise<AssetRow | undefined>;
 }
 
+/**
+ * Voter credentials and ballots: kept where no participant's connection reaches them (never in a
+ * document) until a round is counted. Everything here belongs to one workshop and goes with it.
+ */
+export interface BallotStore {
+  /** Register a participant's credential (its secret as a hash); false when the workshop does not exist. */
+  addParticipant(workshopId: string, participantId: string, secretHash: Buffer): Promise<boolean>;
+  /** The participant whose secret has this hash, in this workshop. */
+  participantBySecretHash(workshopId: string, secretHash: Buffer): Promise<string | undefined>;
+  /**
+   * Replace a participant's whole ballot of a round at once. False, storing nothing, when the round
+   * has been counted ({@link countRound}) or the participant (or the workshop) does not exist.
+   */
+  putBallot(workshopId: string, participantId: string, round: number, ballot: Ballot): Promise<boolean>;
+  /** A participant's ballot of a round, if they sent one. */
+  getBallot(workshopId: string, participantId: string, round: number): Promise<Ballot | undefined>;
+  /** Every ballot of a round (no voter attached). */
+  ballots(workshopId: string, round: number): Promise<Ballot[]>;
+  /**
+   * Close a round for ballots and return all of them: every ballot stored before is in the answer, and
+   * none is stored after it (also across processes sharing the store). Counting again gives the same.
+   */
+  countRound(workshopId: string, round: number): Promise<Ballot[]>;
+}
+
 /** Everything the server keeps, behind one handle. */
-export interface Store extends DocStore, WorkshopStore, AssetStore {
+export interface Store extends DocStore, WorkshopStore, AssetStore, BallotStore {
   /** Bytes the store occupies on disk, for metrics. */
   sizeBytes(): number;
   close(): void;

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { docNamesOf, workshopIdOfDoc } from '@samskapa/shared';
+import { docNamesOf, workshopIdOfDoc, type Ballot } from '@samskapa/shared';
 import type { Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
 
@@ -36,12 +36,41 @@ CREATE TABLE IF NOT EXISTS assets (
   created_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS assets_workshop ON assets(workshop_id);
+-- Voter credentials and ballots go with their workshop (ON DELETE CASCADE), and a write racing its
+-- deletion fails instead of leaving an orphan.
+CREATE TABLE IF NOT EXISTS participants (
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  secret_hash BYTEA NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (workshop_id, id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS participants_secret ON participants(workshop_id, secret_hash);
+CREATE TABLE IF NOT EXISTS ballots (
+  workshop_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  ballot TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (workshop_id, round, participant_id),
+  FOREIGN KEY (workshop_id, participant_id) REFERENCES participants(workshop_id, id) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS counted_rounds (
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  round INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, round)
+);
 `;
 
 /** First key of every advisory lock this store takes, so they never collide with another application's. */
 const LOCK_NAMESPACE = 0x53616d73; // "Sams"
 /** Second key of the lock held while creating the schema (documents use `hashtext(doc)`). */
 const SCHEMA_LOCK = 0;
+/**
+ * Second key of a workshop's ballot lock: ballots are written under its shared form, a round is counted
+ * under its exclusive form, so no ballot is stored after the count has read them (on any process).
+ */
+const ballotLock = (workshopId: string) => `ballots:${workshopId}`;
 
 /**
  * Appends an update only while its workshop exists. The share lock on the workshop row makes a deletion
@@ -110,7 +139,8 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
   const refreshSize = async () => {
     const [row] = await query<{ bytes: string }>(
       `SELECT pg_total_relation_size('workshops') + pg_total_relation_size('doc_updates')
-         + pg_total_relation_size('assets') AS bytes`,
+         + pg_total_relation_size('assets') + pg_total_relation_size('participants')
+        + pg_total_relation_size('ballots') AS bytes`,
       [],
     );
     size = Number(row?.bytes ?? 0);
@@ -168,7 +198,8 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
       await ready;
       return transaction(async (client) => {
         // The workshop row first: this waits for appends in flight (they hold a share lock on it), and
-        // the statements after it see what they committed. Its assets go with it (ON DELETE CASCADE).
+        // the statements after it see what they committed. Its assets, participants and ballots go with
+        // it (ON DELETE CASCADE).
         const result = await client.query('DELETE FROM workshops WHERE id = $1', [id]);
         await client.query('DELETE FROM doc_updates WHERE doc = ANY($1::text[])', [docNamesOf(id)]);
         return (result.rowCount ?? 0) > 0;
@@ -255,6 +286,85 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
           createdAt: Number(r.created_at),
         }
       );
+    },
+    async addParticipant(workshopId, id, secretHash) {
+      try {
+        await query(
+          'INSERT INTO participants (workshop_id, id, secret_hash, created_at) VALUES ($1, $2, $3, $4)',
+          [workshopId, id, secretHash, Date.now()],
+        );
+        return true;
+      } catch (err) {
+        // 23503: the workshop is gone (foreign key).
+        if ((err as { code?: string }).code === '23503') return false;
+        throw err;
+      }
+    },
+    async participantBySecretHash(workshopId, secretHash) {
+      const [r] = await query<{ id: string }>(
+        'SELECT id FROM participants WHERE workshop_id = $1 AND secret_hash = $2',
+        [workshopId, secretHash],
+      );
+      return r?.id;
+    },
+    async putBallot(workshopId, participantId, round, ballot) {
+      await ready;
+      return transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [
+          LOCK_NAMESPACE,
+          ballotLock(workshopId),
+        ]);
+        // A statement of its own after the lock: its snapshot sees a count that committed while waiting.
+        const result = await client.query(
+          `INSERT INTO ballots (workshop_id, participant_id, round, ballot, updated_at)
+           SELECT $1, $2, $3, $4, $5
+           WHERE EXISTS (SELECT 1 FROM participants WHERE workshop_id = $1 AND id = $2)
+             AND NOT EXISTS (SELECT 1 FROM counted_rounds WHERE workshop_id = $1 AND round = $3)
+           ON CONFLICT (workshop_id, round, participant_id)
+           DO UPDATE SET ballot = excluded.ballot, updated_at = excluded.updated_at`,
+          [workshopId, participantId, round, JSON.stringify(ballot), Date.now()],
+        );
+        return (result.rowCount ?? 0) > 0;
+      }).catch((err: unknown) => {
+        // 23503: the participant went with their workshop meanwhile.
+        if ((err as { code?: string }).code === '23503') return false;
+        throw err;
+      });
+    },
+    async getBallot(workshopId, participantId, round) {
+      const [r] = await query<{ ballot: string }>(
+        'SELECT ballot FROM ballots WHERE workshop_id = $1 AND participant_id = $2 AND round = $3',
+        [workshopId, participantId, round],
+      );
+      return r && (JSON.parse(r.ballot) as Ballot);
+    },
+    async ballots(workshopId, round) {
+      const rows = await query<{ ballot: string }>(
+        'SELECT ballot FROM ballots WHERE workshop_id = $1 AND round = $2 ORDER BY participant_id',
+        [workshopId, round],
+      );
+      return rows.map((r) => JSON.parse(r.ballot) as Ballot);
+    },
+    async countRound(workshopId, round) {
+      await ready;
+      return transaction(async (client) => {
+        // Waits for ballots being written to commit; ballots written after it find the round counted.
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          LOCK_NAMESPACE,
+          ballotLock(workshopId),
+        ]);
+        await client.query(
+          `INSERT INTO counted_rounds (workshop_id, round)
+           SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM workshops WHERE id = $1)
+           ON CONFLICT DO NOTHING`,
+          [workshopId, round],
+        );
+        const { rows } = await client.query<{ ballot: string }>(
+          'SELECT ballot FROM ballots WHERE workshop_id = $1 AND round = $2 ORDER BY participant_id',
+          [workshopId, round],
+        );
+        return rows.map((r) => JSON.parse(r.ballot) as Ballot);
+      });
     },
     sizeBytes() {
       return size;

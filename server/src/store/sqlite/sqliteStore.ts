@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { docName, workshopIdOfDoc, type DocName } from '@samskapa/shared';
+import type { Ballot } from '@samskapa/shared';
 import type { AssetRow, Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
 
@@ -36,6 +37,27 @@ CREATE TABLE IF NOT EXISTS assets (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS assets_workshop ON assets(workshop_id);
+CREATE TABLE IF NOT EXISTS participants (
+  workshop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  secret_hash BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS participants_secret ON participants(workshop_id, secret_hash);
+CREATE TABLE IF NOT EXISTS ballots (
+  workshop_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  ballot TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, round, participant_id)
+);
+CREATE TABLE IF NOT EXISTS counted_rounds (
+  workshop_id TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, round)
+);
 `;
 
 /**
@@ -124,6 +146,53 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     >('SELECT id, workshop_id, mime, bytes, created_at FROM assets WHERE id = ?'),
   );
   const deleteWorkshopAssets = keep(db.prepare<[string]>('DELETE FROM assets WHERE workshop_id = ?'));
+  // Only while the workshop exists, like documents and assets.
+  const insertParticipant = keep(
+    db.prepare<{ workshopId: string; id: string; secretHash: Buffer; createdAt: number }>(
+      `INSERT INTO participants (workshop_id, id, secret_hash, created_at)
+    SELECT @workshopId, @id, @secretHash, @createdAt WHERE EXISTS (SELECT 1 FROM workshops WHERE id = @workshopId)`,
+    ),
+  );
+  const selectParticipant = keep(
+    db.prepare<[string, Buffer], string>(
+      'SELECT id FROM participants WHERE workshop_id = ? AND secret_hash = ?',
+    ),
+  ).pluck();
+  // The whole ballot replaces the previous one in one statement; a counted round takes no more.
+  const upsertBallot = keep(
+    db.prepare<{ workshopId: string; participantId: string; round: number; ballot: string; now: number }>(
+      `INSERT INTO ballots (workshop_id, participant_id, round, ballot, updated_at)
+    SELECT @workshopId, @participantId, @round, @ballot, @now
+    WHERE EXISTS (SELECT 1 FROM participants WHERE workshop_id = @workshopId AND id = @participantId)
+      AND NOT EXISTS (SELECT 1 FROM counted_rounds WHERE workshop_id = @workshopId AND round = @round)
+    ON CONFLICT (workshop_id, round, participant_id)
+    DO UPDATE SET ballot = excluded.ballot, updated_at = excluded.updated_at`,
+    ),
+  );
+  const selectBallot = keep(
+    db.prepare<[string, string, number], string>(
+      'SELECT ballot FROM ballots WHERE workshop_id = ? AND participant_id = ? AND round = ?',
+    ),
+  ).pluck();
+  const selectBallots = keep(
+    db.prepare<[string, number], string>(
+      'SELECT ballot FROM ballots WHERE workshop_id = ? AND round = ? ORDER BY participant_id',
+    ),
+  ).pluck();
+  const insertCounted = keep(
+    db.prepare<{ workshopId: string; round: number }>(
+      `INSERT INTO counted_rounds (workshop_id, round)
+    SELECT @workshopId, @round WHERE EXISTS (SELECT 1 FROM workshops WHERE id = @workshopId)
+    ON CONFLICT DO NOTHING`,
+    ),
+  );
+  const deleteWorkshopParticipants = keep(
+    db.prepare<[string]>('DELETE FROM participants WHERE workshop_id = ?'),
+  );
+  const deleteWorkshopBallots = keep(db.prepare<[string]>('DELETE FROM ballots WHERE workshop_id = ?'));
+  const deleteWorkshopCounted = keep(
+    db.prepare<[string]>('DELETE FROM counted_rounds WHERE workshop_id = ?'),
+  );
 
   const compact = db.transaction((doc: DocName, state: Uint8Array, unreadable: Uint8Array[]) => {
     deleteUpdates.run(doc);
@@ -133,8 +202,16 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   const purge = db.transaction((id: string) => {
     deleteWorkshopUpdates.run(docName(id, 'board'), docName(id, 'control'));
     deleteWorkshopAssets.run(id);
+    deleteWorkshopBallots.run(id);
+    deleteWorkshopCounted.run(id);
+    deleteWorkshopParticipants.run(id);
     return deleteWorkshop.run(id).changes > 0;
   });
+  const countRound = db.transaction((workshopId: string, round: number) => {
+    insertCounted.run({ workshopId, round });
+    return selectBallots.all(workshopId, round);
+  });
+  const parseBallot = (json: string) => JSON.parse(json) as Ballot;
 
   return {
     async create(row) {
@@ -182,6 +259,26 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
       return (
         r && { id: r.id, workshopId: r.workshop_id, mime: r.mime, bytes: r.bytes, createdAt: r.created_at }
       );
+    },
+    async addParticipant(workshopId, id, secretHash) {
+      return insertParticipant.run({ workshopId, id, secretHash, createdAt: Date.now() }).changes > 0;
+    },
+    async participantBySecretHash(workshopId, secretHash) {
+      return selectParticipant.get(workshopId, secretHash);
+    },
+    async putBallot(workshopId, participantId, round, ballot) {
+      const row = { workshopId, participantId, round, ballot: JSON.stringify(ballot), now: Date.now() };
+      return upsertBallot.run(row).changes > 0;
+    },
+    async getBallot(workshopId, participantId, round) {
+      const json = selectBallot.get(workshopId, participantId, round);
+      return json === undefined ? undefined : parseBallot(json);
+    },
+    async ballots(workshopId, round) {
+      return selectBallots.all(workshopId, round).map(parseBallot);
+    },
+    async countRound(workshopId, round) {
+      return countRound(workshopId, round).map(parseBallot);
     },
     sizeBytes() {
       let total = 0;
