@@ -213,7 +213,7 @@ export function WorkshopPage({
               onSaved={notify}
             />
           )}
-          <YourName identity={identity} onRename={onRename} />
+          {access.role !== 'viewer' && <YourName identity={identity} onRename={onRename} />}
           <LanguageSwitch />
           {connection && (
             <DeleteWorkshop

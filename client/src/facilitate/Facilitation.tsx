@@ -8,6 +8,7 @@ import { DraftsPanel } from './DraftsPanel';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { GroupPicker } from './GroupPicker';
 import { usePresentParticipants } from './participants';
+import { ProjectorJoin } from './ProjectorJoin';
 import { Results } from './Results';
 import { BrainstormSection, GroupSection, VoteSection } from './SessionSections';
 import { StepBar } from './StepBar';
@@ -43,8 +44,11 @@ export function Facilitation({
   const t = useT();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
   const workshopBoard = useWorkshopBoard(board.doc);
   const facilitator = access.role === 'facilitator';
+  // A viewer link is the projector: large type, and how to join always in view.
+  const projector = access.role === 'viewer';
   const participants = usePresentParticipants(facilitator ? board.provider.awareness : null);
   const voting = useVoting();
   const groupId = credential ? control.members[credential.participantId] : undefined;
@@ -54,6 +58,8 @@ export function Facilitation({
 
   useEffect(() => {
     if (!open) return;
+    // Opened, the drawer takes the focus; Escape or "Stäng" gives it back to the button.
+    close.current?.focus();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       setOpen(false);
@@ -67,7 +73,13 @@ export function Facilitation({
   return (
     <div className="facilitation-area">
       <div className="facilitation">
-        <StepBar control={control} participantId={credential?.participantId ?? null} announce={announce} />
+        <StepBar
+          control={control}
+          participantId={credential?.participantId ?? null}
+          announce={announce}
+          large={projector}
+        />
+        {projector && <ProjectorJoin workshopId={workshopId} access={access} />}
         {facilitator && (
           <>
             <button
@@ -89,6 +101,19 @@ export function Facilitation({
             >
               {open && (
                 <>
+                  <div className="facilitator-aside-header">
+                    <h2>{t('facilitate.panelLabel')}</h2>
+                    <button
+                      ref={close}
+                      type="button"
+                      onClick={() => {
+                        setOpen(false);
+                        button.current?.focus();
+                      }}
+                    >
+                      {t('facilitate.close')}
+                    </button>
+                  </div>
                   <FacilitatorPanel
                     doc={doc}
                     control={control}

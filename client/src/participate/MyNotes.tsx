@@ -9,6 +9,7 @@ import {
   type Note,
   type WorkshopBoard,
 } from '@samskapa/shared';
+import { VoteControl } from '../facilitate/voting';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { isSubmitKey } from './NoteForm';
 import { ownNotesByArea } from './phoneNotes';
@@ -225,6 +226,7 @@ export function MyNotes({
       <>
         {text}
         {errorLine}
+        <VoteControl noteId={note.id} text={note.text} />
         {mayWrite && (
           <div className="phone-actions">
             <button

@@ -1,0 +1,28 @@
+import { lazy, Suspense } from 'react';
+import { capabilityLink, type Access } from '../app/identity';
+import { useWorkshopSummary } from '../cockpit/useWorkshopSummary';
+import { useT } from '../i18n/i18n';
+
+const QrCode = lazy(() => import('../app/QrCode'));
+
+/** On the projector, always in view: how to join (the code in large type and the QR code). */
+export function ProjectorJoin({ workshopId, access }: { workshopId: string; access: Access }) {
+  const t = useT();
+  const summary = useWorkshopSummary(workshopId, access);
+  if (summary.status !== 'loaded' || !summary.summary.participantToken) return null;
+  const url = capabilityLink(window.location.origin, workshopId, {
+    role: 'participant',
+    token: summary.summary.participantToken,
+  });
+  return (
+    <section className="projector-join" aria-labelledby="projector-join-heading" data-testid="projector-join">
+      <h2 id="projector-join-heading">{t('projector.join', { site: window.location.host })}</h2>
+      <p className="projector-code" data-testid="projector-code">
+        {summary.summary.joinCode}
+      </p>
+      <Suspense fallback={null}>
+        <QrCode text={url} label={t('cockpit.share.qr')} size={150} />
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CreateWorkshopResponse } from '@samskapa/shared';
+import { createWorkshop } from '../integration/helpers/clients';
+import type { RunningServer } from '../integration/helpers/server';
+import { seriousViolations } from './helpers/axe';
+import { enterName } from './helpers/board';
+import { personContext, startServerAndBrowser, stopServerAndBrowser, waitInPage } from './helpers/browser';
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+/** The phone's clock is this far behind: the countdowns must agree anyway. */
+const PHONE_CLOCK_OFF_MS = -4 * 60_000;
+const SHOTS_DIR = process.env.FACILITATION_SHOTS_DIR;
+
+let server: RunningServer;
+let browser: Browser;
+let workshop: CreateWorkshopResponse;
+const contexts: BrowserContext[] = [];
+let facilitator: Page;
+let phone: Page;
+let projector: Page;
+
+const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, server.http);
+
+async function open(
+  name: string,
+  url: string,
+  options = {},
+): Promise<{ page: Page; context: BrowserContext }> {
+  const { context } = await personContext(browser, server.http, name, options);
+  contexts.push(context);
+  return { page: await context.newPage(), context };
+}
+
+async function connected(page: Page): Promise<void> {
+  await waitInPage(
+    page,
+    'the board says it is connected and the step bar is there',
+    () =>
+      document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'connected' &&
+      document.querySelector('[data-testid=step-bar]') !== null,
+  );
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS_DIR) await page.screenshot({ path: `${SHOTS_DIR}/${name}.png` });
+}
+
+/** What each page's countdown shows at one real instant (each read corrected for when it was taken). */
+async function countdownsNow(pages: Page[]): Promise<number[]> {
+  const t0 = Date.now();
+  const reads = await Promise.all(
+    pages.map(async (page) => {
+      const value = Number(await page.getByTestId('countdown').getAttribute('data-remaining-ms'));
+      return { value, at: Date.now() };
+    }),
+  );
+  // A countdown read later has counted down further: add back the time since t0.
+  return reads.map((r) => r.value + (r.at - t0));
+}
+
+beforeAll(async () => {
+  ({ server, browser } = await startServerAndBrowser());
+  workshop = await createWorkshop(server, 'Referensgruppsmöte', 'referensgrupp');
+
+  const f = await open('facilitator', workshop.facilitatorUrl);
+  facilitator = f.page;
+  await facilitator.goto(local(workshop.facilitatorUrl));
+  await enterName(facilitator, 'Fia Facilitator');
+  await connected(facilitator);
+  await facilitator.getByTestId('view-list').click();
+
+  const p = await open('phone', workshop.participantUrl, PHONE);
+  // The phone's clock is minutes off; it runs on (a paused clock would hold back animation frames).
+  await p.context.clock.install({ time: Date.now() + PHONE_CLOCK_OFF_MS });
+  phone = p.page;
+  await phone.goto(local(workshop.participantUrl));
+  await enterName(phone, 'Per Deltagare');
+  await connected(phone);
+
+  const v = await open('projector', workshop.viewerUrl, { viewport: { width: 1920, height: 1080 } });
+  projector = v.page;
+  await projector.goto(local(workshop.viewerUrl));
+  await connected(projector);
+  await projector.getByTestId('view-list').click();
+}, 180_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await stopServerAndBrowser(server, browser);
+});
+
+describe('the referensgrupp workshop, run by a facilitator with a participant on a phone and a projector', () => {
+  it('the agenda shows its three steps; starting "Gruppdiskussion" shows its question and a 10:00 countdown on every screen, in step although the phone’s clock is minutes off', async () => {
+    await facilitator.getByTestId('facilitate-toggle').click();
+    const agenda = facilitator.getByTestId('agenda');
+    await expect(agenda.locator('li').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining('Sammanfattning av arbetet så här långt och framåt'),
+      expect.stringContaining('Gruppdiskussion'),
+      expect.stringContaining('Nästa steg'),
+    ]);
+    expect(await seriousViolations(facilitator)).toEqual([]);
+
+    await facilitator.getByRole('button', { name: 'Starta steget Gruppdiskussion' }).click();
+    for (const page of [facilitator, phone, projector]) {
+      await page.getByTestId('step-title').filter({ hasText: 'Gruppdiskussion' }).waitFor();
+      await expect(page.getByTestId('step-instruction').innerText()).resolves.toContain(
+        'Hur bidrar jag och min verksamhet/enhet/avdelning till samskapandet? Diskutera under 10 min.',
+      );
+      await expect(page.getByRole('timer').innerText()).resolves.toBe('10:00');
+    }
+
+    await facilitator.getByRole('button', { name: 'Starta nedräkningen' }).click();
+    for (const page of [facilitator, phone, projector]) {
+      await waitInPage(
+        page,
+        'the countdown runs',
+        () =>
+          Number(document.querySelector('[data-testid=countdown]')?.getAttribute('data-remaining-ms')) <
+          599_000,
+      );
+    }
+    // Each page measured the server's clock; wait until the phone's estimate has settled.
+    await phone.waitForTimeout(1500);
+    const shown = await countdownsNow([facilitator, phone, projector]);
+    expect(Math.max(...shown) - Math.min(...shown), `countdowns ${shown.join(', ')}`).toBeLessThan(1000);
+    expect(Math.min(...shown)).toBeGreaterThan(9 * 60_000);
+    await shot(projector, 'projector-countdown');
+    await shot(phone, 'phone-countdown');
+  });
+
+  it('pausing, adding a minute and resetting reach every screen', async () => {
+    await facilitator.getByRole('button', { name: 'Pausa' }).click();
+    for (const page of [phone, projector]) await page.getByText('Pausad').waitFor();
+    const paused = await countdownsNow([facilitator, phone, projector]);
+    // Paused, the screens show the same value (no correction for read time applies, but it is small).
+    expect(Math.max(...paused) - Math.min(...paused)).toBeLessThan(1000);
+    await facilitator.getByRole('button', { name: '+1 minut' }).click();
+    await waitInPage(
+      phone,
+      'the extra minute arrives',
+      () =>
+        Number(document.querySelector('[data-testid=countdown]')?.getAttribute('data-remaining-ms')) >
+        600_000,
+    );
+    await facilitator.getByRole('button', { name: 'Återställ' }).click();
+    await expect.poll(() => projector.getByRole('timer').innerText()).toBe('10:00');
+    await facilitator
+      .getByRole('button', { name: 'Fortsätt' })
+      .or(facilitator.getByRole('button', { name: 'Starta nedräkningen' }))
+      .click();
+  });
+
+  it('the participant is put in Grupp 1 and sees it on the phone', async () => {
+    await facilitator.getByTestId('make-groups').click();
+    const select = facilitator.getByRole('combobox', { name: 'Grupp för Per Deltagare' });
+    await select.waitFor({ timeout: 30_000 });
+    await select.selectOption({ label: 'Grupp 1' });
+    await expect.poll(() => phone.getByTestId('my-group').innerText()).toBe('Din grupp: Grupp 1');
+  });
+
+  it('in silent brainstorming nobody sees a participant’s notes until the facilitator reveals them all at once', async () => {
+    await facilitator.getByRole('button', { name: 'Starta steget Nästa steg' }).click();
+    await facilitator.getByTestId('start-silent').click();
+    const drafts = phone.getByTestId('drafts');
+    await drafts.waitFor();
+    const f1 = await drafts
+      .locator('select')
+      .evaluate(
+        (select) =>
+          Array.from((select as HTMLSelectElement).options).find((o) => o.text.startsWith('F1'))!.value,
+      );
+    for (const text of ['Bra att träffas på plats', 'Tydliga protokoll']) {
+      await drafts.getByLabel('Ny lapp').fill(text);
+      await drafts.locator('select').selectOption(f1);
+      await drafts.getByRole('button', { name: 'Spara privat' }).click();
+    }
+    await expect(drafts.getByTestId('draft').count()).resolves.toBe(2);
+    await expect
+      .poll(() => facilitator.getByTestId('draft-count').innerText())
+      .toBe('2 privata lappar hittills.');
+    await shot(phone, 'phone-drafts');
+    // Private means not sent: nobody else has the text.
+    for (const page of [facilitator, projector]) {
+      await expect(page.getByText('Bra att träffas på plats').count()).resolves.toBe(0);
+    }
+
+    await facilitator.getByTestId('reveal-drafts').click();
+    for (const page of [facilitator, projector]) {
+      const column = page.locator('[data-testid=outline-column][data-area-code=F1]');
+      await column.getByText('Bra att träffas på plats').waitFor({ timeout: 30_000 });
+      await column.getByText('Tydliga protokoll').waitFor();
+    }
+    await expect(phone.getByTestId('drafts').count()).resolves.toBe(0);
+  });
+
+  it('each participant has 5 dots, at most 2 on one note; they see only their own dots until the reveal, then notes and areas are ranked', async () => {
+    await facilitator.getByTestId('open-vote').click();
+    await phone.getByTestId('dots-left').filter({ hasText: 'Du har 5 av 5 prickar kvar' }).waitFor();
+    const add = phone.getByRole('button', { name: 'Ge en prick till: Bra att träffas på plats' });
+    await add.click();
+    await add.click();
+    await expect.poll(() => add.isDisabled()).toBe(true);
+    await phone.getByRole('button', { name: 'Ge en prick till: Tydliga protokoll' }).click();
+    await expect
+      .poll(() => phone.getByTestId('dots-left').innerText())
+      .toContain('Du har 2 av 5 prickar kvar');
+    expect(await seriousViolations(phone)).toEqual([]);
+    await shot(phone, 'phone-vote');
+    // Before the reveal the projector and the facilitator show no totals.
+    await expect
+      .poll(() => facilitator.getByTestId('vote-progress').innerText())
+      .toBe('1 har röstat, 3 prickar hittills.');
+    await expect(projector.getByTestId('vote-total').count()).resolves.toBe(0);
+
+    await facilitator.getByRole('button', { name: 'Visa resultatet' }).click();
+    const ranked = projector.getByTestId('ranked-note');
+    await ranked.first().waitFor();
+    await expect(ranked.allInnerTexts()).resolves.toEqual([
+      expect.stringContaining('Bra att träffas på plats'),
+      expect.stringContaining('Tydliga protokoll'),
+    ]);
+    await expect(
+      ranked.evaluateAll((items) => items.map((i) => i.getAttribute('data-votes'))),
+    ).resolves.toEqual(['2', '1']);
+    await expect(projector.getByTestId('ranked-area').first().innerText()).resolves.toContain('F1');
+    await expect.poll(() => phone.getByTestId('vote-total').first().innerText()).toMatch(/prick/);
+    expect(await seriousViolations(projector)).toEqual([]);
+    await shot(projector, 'projector-results');
+  });
+
+  it('the projector shows how to join: the join code in large type and a QR code', async () => {
+    const join = projector.getByTestId('projector-join');
+    await expect(join.getByTestId('projector-code').innerText()).resolves.toBe(workshop.joinCode);
+    await expect(join.getByRole('img').count()).resolves.toBe(1);
+  });
+
+  it('when the facilitator locks the board, the phone says so and cannot write; unlocked, it writes again', async () => {
+    await facilitator.getByTestId('lock-board').click();
+    await phone.getByTestId('locked-notice').waitFor();
+    await expect(phone.getByRole('button', { name: 'Lägg till' }).count()).resolves.toBe(0);
+    await facilitator.getByTestId('lock-board').click();
+    await expect.poll(() => phone.getByTestId('locked-notice').count()).toBe(0);
+    await phone.getByRole('button', { name: 'Lägg till' }).waitFor();
+  });
+});
