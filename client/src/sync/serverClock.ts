@@ -6,6 +6,13 @@ const SAMPLES = 5;
 /** A laptop that slept this long may have a clock that jumped: measure again. */
 const WAKE_GAP_MS = 10_000;
 
+declare global {
+  interface Window {
+    /** The server-clock estimate, for the timer benchmark and debugging from the console. */
+    samskapaClock?: { serverNow: typeof serverNow; serverClockOffset: typeof serverClockOffset };
+  }
+}
+
 let offsetMs = 0;
 let measured = false;
 let measuring: Promise<void> | null = null;
@@ -55,6 +62,7 @@ let watching = false;
 export function watchServerClock(): void {
   if (watching) return;
   watching = true;
+  window.samskapaClock = { serverNow, serverClockOffset };
   void measureServerClock();
   window.addEventListener('online', () => void measureServerClock());
   document.addEventListener('visibilitychange', () => {
