@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CreateWorkshopResponse } from '@samskapa/shared';
-import { createWorkshop } from '../integration/helpers/clients';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeControlField } from '@samskapa/shared';
+import { connect, createWorkshop, synced } from '../integration/helpers/clients';
 import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
 import { enterName } from './helpers/board';
@@ -19,6 +22,9 @@ const contexts: BrowserContext[] = [];
 let facilitator: Page;
 let phone: Page;
 let projector: Page;
+
+/** Waits for what a person would see, with a generous deadline (vitest's default is one second). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 
 const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, server.http);
 
@@ -144,7 +150,7 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
         600_000,
     );
     await facilitator.getByRole('button', { name: 'Återställ' }).click();
-    await expect.poll(() => projector.getByRole('timer').innerText()).toBe('10:00');
+    await poll(() => projector.getByRole('timer').innerText()).toBe('10:00');
     await facilitator
       .getByRole('button', { name: 'Fortsätt' })
       .or(facilitator.getByRole('button', { name: 'Starta nedräkningen' }))
@@ -156,7 +162,42 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     const select = facilitator.getByRole('combobox', { name: 'Grupp för Per Deltagare' });
     await select.waitFor({ timeout: 30_000 });
     await select.selectOption({ label: 'Grupp 1' });
-    await expect.poll(() => phone.getByTestId('my-group').innerText()).toBe('Din grupp: Grupp 1');
+    await poll(() => phone.getByTestId('my-group').innerText()).toBe('Din grupp: Grupp 1');
+    // The phone shows the group's area: the next note goes there.
+    await expect
+      .poll(() =>
+        phone.getByLabel('Område').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
+      )
+      .toMatch(/^G1 Grupp 1/);
+  });
+
+  it('at one minute left and at zero the screen reader hears it; at zero the countdown changes', async () => {
+    const control = connect(server, workshop.id, 'control', workshop.facilitatorToken);
+    try {
+      await synced(control);
+      const timer = (leftMs: number) => ({
+        status: 'running' as const,
+        durationMs: 600_000,
+        endsAt: Date.now() + leftMs,
+      });
+      writeControlField(control.doc, 'timer', timer(62_000));
+      await phone
+        .getByTestId('announcement')
+        .filter({ hasText: 'En minut kvar.' })
+        .waitFor({ timeout: 15_000 });
+      writeControlField(control.doc, 'timer', timer(1_500));
+      for (const page of [phone, projector]) {
+        await page
+          .getByTestId('announcement')
+          .filter({ hasText: 'Tiden är ute.' })
+          .waitFor({ timeout: 15_000 });
+        await expect(page.getByTestId('countdown').getAttribute('data-status')).resolves.toBe('expired');
+        await expect(page.getByRole('timer').innerText()).resolves.toBe('0:00');
+      }
+      await shot(projector, 'projector-expired');
+    } finally {
+      control.destroy();
+    }
   });
 
   it('in silent brainstorming nobody sees a participant’s notes until the facilitator reveals them all at once', async () => {
@@ -180,9 +221,14 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
       .poll(() => facilitator.getByTestId('draft-count').innerText())
       .toBe('2 privata lappar hittills.');
     await shot(phone, 'phone-drafts');
-    // Private means not sent: nobody else has the text.
+    // Private means not sent: nobody else has the text, and neither has the server (its files included).
     for (const page of [facilitator, projector]) {
       await expect(page.getByText('Bra att träffas på plats').count()).resolves.toBe(0);
+    }
+    for (const file of readdirSync(server.dataDir, { recursive: true, withFileTypes: true })) {
+      if (!file.isFile()) continue;
+      const bytes = readFileSync(join(file.parentPath, file.name));
+      expect(bytes.includes(Buffer.from('Bra att träffas på plats')), file.name).toBe(false);
     }
 
     await facilitator.getByTestId('reveal-drafts').click();
@@ -200,7 +246,7 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     const add = phone.getByRole('button', { name: 'Ge en prick till: Bra att träffas på plats' });
     await add.click();
     await add.click();
-    await expect.poll(() => add.isDisabled()).toBe(true);
+    await poll(() => add.isDisabled()).toBe(true);
     await phone.getByRole('button', { name: 'Ge en prick till: Tydliga protokoll' }).click();
     await expect
       .poll(() => phone.getByTestId('dots-left').innerText())
@@ -224,7 +270,7 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
       ranked.evaluateAll((items) => items.map((i) => i.getAttribute('data-votes'))),
     ).resolves.toEqual(['2', '1']);
     await expect(projector.getByTestId('ranked-area').first().innerText()).resolves.toContain('F1');
-    await expect.poll(() => phone.getByTestId('vote-total').first().innerText()).toMatch(/prick/);
+    await poll(() => phone.getByTestId('vote-total').first().innerText()).toMatch(/prick/);
     expect(await seriousViolations(projector)).toEqual([]);
     await shot(projector, 'projector-results');
   });
@@ -240,7 +286,7 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     await phone.getByTestId('locked-notice').waitFor();
     await expect(phone.getByRole('button', { name: 'Lägg till' }).count()).resolves.toBe(0);
     await facilitator.getByTestId('lock-board').click();
-    await expect.poll(() => phone.getByTestId('locked-notice').count()).toBe(0);
+    await poll(() => phone.getByTestId('locked-notice').count()).toBe(0);
     await phone.getByRole('button', { name: 'Lägg till' }).waitFor();
   });
 });

@@ -179,6 +179,7 @@ export function WorkshopPage({
           licenseKey: config.config.tldrawLicenseKey ?? undefined,
           mayWrite: mayWrite(access, connection, outdated, control),
           control,
+          groupAreaCode: groupAreaCode(control, credential?.participantId ?? null),
           outdated,
           announce,
           notify,
@@ -291,6 +292,13 @@ function mayWrite(
     connection.getState().kind !== 'rejected' &&
     storedRecord(connection.doc, BOARD_PAGE_ID) !== undefined
   );
+}
+
+/** The area of a participant's group, if they are in a group that has one. */
+function groupAreaCode(control: ControlState | null, participantId: string | null): string | null {
+  if (!control || !participantId) return null;
+  const groupId = control.members[participantId];
+  return control.groups.find((g) => g.id === groupId)?.areaCode ?? null;
 }
 
 /** The header's further controls: in the row on a wide screen, behind one "Meny" button on a phone. */

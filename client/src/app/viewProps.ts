@@ -15,6 +15,8 @@ export interface ViewProps {
   mayWrite: boolean;
   /** The session's state (agenda, timer, votes, groups, lock); null until the control doc is open. */
   control: ControlState | null;
+  /** The code of the area of this participant's group, when they are in one that has an area. */
+  groupAreaCode: string | null;
   /** The board was written by a newer Samskapa: nothing more may be written. */
   outdated: boolean;
   /** Says something to screen readers only. */

@@ -28,13 +28,17 @@ export function Countdown({
 
   useEffect(() => {
     if (timer.status !== 'running') return;
-    const tick = () => setNow(serverNow());
-    const first = setTimeout(tick, 0);
-    const interval = setInterval(tick, 250);
-    return () => {
-      clearTimeout(first);
-      clearInterval(interval);
+    // Each tick comes as the shown second changes on the server's clock, so every screen turns to the
+    // next second together (as far as their clock estimates agree), not up to a tick apart.
+    let next: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      const at = serverNow();
+      setNow(at);
+      const left = timer.endsAt - at;
+      if (left > 0) next = setTimeout(tick, (left % 1000 || 1000) + 5);
     };
+    next = setTimeout(tick, 0);
+    return () => clearTimeout(next);
   }, [timer]);
 
   const left = remainingMs(timer, now);

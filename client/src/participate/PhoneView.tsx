@@ -1,6 +1,7 @@
 import { noteCounts, type FocusArea } from '@samskapa/shared';
 import type { ViewProps } from '../app/viewProps';
 import { useSummon } from '../facilitate/useSummon';
+import { useEffect } from 'react';
 import { useT } from '../i18n/i18n';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { useAreaChoice } from './areaChoice';
@@ -23,12 +24,18 @@ export default function PhoneView({
   person,
   mayWrite,
   control,
+  groupAreaCode,
   notify,
 }: ViewProps) {
   const t = useT();
   const board = useWorkshopBoard(connection.doc);
   const areas = writableAreas(board);
   const [storedChoice, chooseArea] = useAreaChoice(workshopId);
+  // Put in a group: the phone shows the group's area, where the group's notes go.
+  const groupAreaId = areas.find((a) => a.code === groupAreaCode)?.id ?? null;
+  useEffect(() => {
+    if (groupAreaId) chooseArea(groupAreaId);
+  }, [groupAreaId, chooseArea]);
   // Brought to an area by the facilitator: the next note goes there and its notes are shown.
   useSummon(control, (code) => {
     const summoned = areas.find((a) => a.code === code);
