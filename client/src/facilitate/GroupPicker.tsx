@@ -1,4 +1,4 @@
-import type { ControlState } from '@samskapa/shared';
+import type { ControlState, Group } from '@samskapa/shared';
 import { useId, useState } from 'react';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { chooseGroup, FacilitationRefused } from './api';
@@ -43,13 +43,23 @@ export function GroupPicker({
             .finally(() => setBusy(false));
         }}
       >
-        <option value="">{t('groups.noGroup')}</option>
-        {control.groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
+        <GroupOptions groups={control.groups} />
       </select>
     </p>
+  );
+}
+
+/** A group select's options: no group, then every group. */
+export function GroupOptions({ groups }: { groups: readonly Group[] }) {
+  const t = useT();
+  return (
+    <>
+      <option value="">{t('groups.noGroup')}</option>
+      {groups.map((g) => (
+        <option key={g.id} value={g.id}>
+          {g.name}
+        </option>
+      ))}
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { fetchVoteProgress, revealVotes } from './api';
+import { GroupOptions } from './GroupPicker';
 import type { PresentParticipant } from './participants';
 
 /** Dot voting for the facilitator: the dots each has, opening a round, progress, the reveal. */
@@ -271,12 +272,7 @@ export function GroupSection({
                         value={control.members[p.participantId] ?? ''}
                         onChange={(e) => assignToGroup(doc, p.participantId, e.target.value || null)}
                       >
-                        <option value="">{t('groups.noGroup')}</option>
-                        {control.groups.map((g) => (
-                          <option key={g.id} value={g.id}>
-                            {g.name}
-                          </option>
-                        ))}
+                        <GroupOptions groups={control.groups} />
                       </select>
                     </td>
                   </tr>
