@@ -18,3 +18,4 @@ export * from './cluster/membership';
 export * from './cluster/suggest';
 export * from './templates/index';
 export * from './facilitation/index';
+export * from './export/index';

@@ -320,7 +320,7 @@ async function main(): Promise<void> {
     const doc = control.doc;
     const provider = control.provider;
     await waitFor(() => provider.synced, 'facilitator control doc synced');
-    goToStep(doc, 'step-2');
+    goToStep(doc, 'step-2', Date.now());
     writeControlField(doc, 'timer', startTimer(readControl(doc).timer, Date.now()));
     const timer = readControl(doc).timer;
     if (timer.status !== 'running') throw new Error(`the timer did not start: ${JSON.stringify(timer)}`);

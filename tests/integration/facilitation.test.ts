@@ -98,7 +98,7 @@ describe('facilitation through the control doc', () => {
 
     writeControlField(participant.doc, 'timer', { status: 'running', durationMs: 1, endsAt: 1 });
     writeControlField(participant.doc, 'locked', true);
-    goToStep(facilitator.doc, 'step-2');
+    goToStep(facilitator.doc, 'step-2', Date.now());
     writeControlField(facilitator.doc, 'timer', startTimer(readControl(facilitator.doc).timer, 1_000_000));
     const fresh = open(server, w.id, 'control', w.participantToken);
     await synced(fresh);

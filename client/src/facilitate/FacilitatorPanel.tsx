@@ -45,7 +45,7 @@ export function FacilitatorPanel({
   const [summonCode, setSummonCode] = useState('');
 
   const go = (stepId: string | null) => {
-    goToStep(doc, stepId);
+    goToStep(doc, stepId, serverNow());
     notify('facilitate.stepChanged');
   };
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { goToStep } from '../facilitation/steps';
+import { goToStep, stepDurations } from '../facilitation/steps';
 import {
   assignToGroup,
   CONTROL_DOC_VERSION,
@@ -43,9 +43,17 @@ describe('the control doc', () => {
   it('going to a step sets the countdown to its duration', () => {
     const doc = new Y.Doc();
     initControlDoc(doc, [step]);
-    goToStep(doc, 'step-2');
+    goToStep(doc, 'step-2', 5_000);
     expect(readControl(doc).currentStepId).toBe('step-2');
     expect(readControl(doc).timer).toEqual({ status: 'idle', durationMs: 600_000 });
+    goToStep(doc, null, 65_000);
+    expect(readControl(doc).history).toEqual([
+      { stepId: 'step-2', at: 5_000 },
+      { stepId: null, at: 65_000 },
+    ]);
+    expect(stepDurations(readControl(doc).history, 99_000)).toEqual([
+      { stepId: 'step-2', startedAt: 5_000, endedAt: 65_000 },
+    ]);
   });
 
   it('reads a malformed field as its initial value instead of failing', () => {
@@ -86,7 +94,22 @@ describe('control doc migrations', () => {
     expect(doc.getMap('control').get('locked')).toBe(true);
     expect(doc.getMap('control').get('timer')).toEqual({ status: 'idle', durationMs: 0 });
     expect(doc.getMap('control').get('agenda')).toEqual([]);
+    expect(doc.getMap('control').get('history')).toEqual([]);
     expect(migrateControlDoc(doc)).toBe(false);
+  });
+
+  it('bring a version-1 doc to version 2 with an empty step history, keeping its agenda and state', () => {
+    const doc = new Y.Doc();
+    initControlDoc(doc, [step]);
+    const control = doc.getMap('control');
+    control.set('version', 1);
+    control.delete('history');
+    control.set('currentStepId', 'step-2');
+    expect(migrateControlDoc(doc)).toBe(true);
+    expect(controlDocVersion(doc)).toBe(2);
+    expect(readControl(doc).history).toEqual([]);
+    expect(readControl(doc).currentStepId).toBe('step-2');
+    expect(readControl(doc).agenda).toEqual([step]);
   });
 
   it('are numbered one after another up to the current version', () => {

@@ -16,7 +16,7 @@ const CONTROL_KEYS = {
 } as const;
 
 /** The layout version this code writes; a doc with a higher one was written by a newer Samskapa. */
-export const CONTROL_DOC_VERSION = 1;
+export const CONTROL_DOC_VERSION = 2;
 
 const VotingPhase = z.enum(['closed', 'open', 'revealed']);
 const BrainstormPhase = z.enum(['off', 'silent', 'revealed']);
@@ -26,6 +26,11 @@ const FIELDS = {
   version: { schema: z.int().min(0), initial: 0 },
   agenda: { schema: z.array(AgendaStep).max(100), initial: [] as AgendaStep[] },
   currentStepId: { schema: z.string().nullable(), initial: null as string | null },
+  /** Every step change, in order, on the server's clock: the agenda as it was run (for the minutes). */
+  history: {
+    schema: z.array(z.strictObject({ stepId: z.string().nullable(), at: z.number() })).max(1000),
+    initial: [] as { stepId: string | null; at: number }[],
+  },
   timer: { schema: TimerState, initial: idleTimer(0) as TimerState },
   voting: {
     schema: z.strictObject({ phase: VotingPhase, settings: VoteSettings, round: z.int().min(0) }),
@@ -142,9 +147,19 @@ export const CONTROL_MIGRATIONS: readonly { to: number; up: (doc: Y.Doc) => void
     up: (doc) => {
       const map = controlMap(doc);
       for (const key of Object.keys(FIELDS) as ControlField[]) {
-        if (key !== 'version' && !FIELDS[key].schema.safeParse(map.get(key)).success) {
+        if (key !== 'version' && key !== 'history' && !FIELDS[key].schema.safeParse(map.get(key)).success) {
           map.set(key, FIELDS[key].initial);
         }
+      }
+    },
+  },
+  {
+    // Version 2 records the step changes, so the minutes can say how long each step really took. What
+    // ran before the upgrade is not known: the history starts empty.
+    to: 2,
+    up: (doc) => {
+      if (!FIELDS.history.schema.safeParse(controlMap(doc).get('history')).success) {
+        controlMap(doc).set('history', []);
       }
     },
   },

@@ -1,0 +1,2 @@
+export * from './workshopExport';
+export * from './fromDocs';
