@@ -192,7 +192,8 @@ describe('a workshop on one live board', () => {
       .toContain('Fler mötesplatser för unga');
     const before = (await noteTexts(facilitator.page)).length;
     await projector.page.keyboard.press('n');
-    await projector.page.locator('.tl-canvas').click({ position: { x: 900, y: 500 } });
+    // Inside the canvas below the projector's large step bar and join code.
+    await projector.page.locator('.tl-canvas').click({ position: { x: 900, y: 200 } });
     await projector.page.keyboard.type('ska inte synas');
     await projector.page.waitForTimeout(1000);
     expect(await noteTexts(facilitator.page)).toHaveLength(before);

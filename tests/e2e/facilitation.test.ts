@@ -164,11 +164,9 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     await select.selectOption({ label: 'Grupp 1' });
     await poll(() => phone.getByTestId('my-group').innerText()).toBe('Din grupp: Grupp 1');
     // The phone shows the group's area: the next note goes there.
-    await expect
-      .poll(() =>
-        phone.getByLabel('Område').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
-      )
-      .toMatch(/^G1 Grupp 1/);
+    await poll(() =>
+      phone.getByLabel('Område').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
+    ).toMatch(/^G1 Grupp 1/);
   });
 
   it('at one minute left and at zero the screen reader hears it; at zero the countdown changes', async () => {
@@ -217,9 +215,7 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
       await drafts.getByRole('button', { name: 'Spara privat' }).click();
     }
     await expect(drafts.getByTestId('draft').count()).resolves.toBe(2);
-    await expect
-      .poll(() => facilitator.getByTestId('draft-count').innerText())
-      .toBe('2 privata lappar hittills.');
+    await poll(() => facilitator.getByTestId('draft-count').innerText()).toBe('2 privata lappar hittills.');
     await shot(phone, 'phone-drafts');
     // Private means not sent: nobody else has the text, and neither has the server (its files included).
     for (const page of [facilitator, projector]) {
@@ -248,15 +244,13 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     await add.click();
     await poll(() => add.isDisabled()).toBe(true);
     await phone.getByRole('button', { name: 'Ge en prick till: Tydliga protokoll' }).click();
-    await expect
-      .poll(() => phone.getByTestId('dots-left').innerText())
-      .toContain('Du har 2 av 5 prickar kvar');
+    await poll(() => phone.getByTestId('dots-left').innerText()).toContain('Du har 2 av 5 prickar kvar');
     expect(await seriousViolations(phone)).toEqual([]);
     await shot(phone, 'phone-vote');
     // Before the reveal the projector and the facilitator show no totals.
-    await expect
-      .poll(() => facilitator.getByTestId('vote-progress').innerText())
-      .toBe('1 har röstat, 3 prickar hittills.');
+    await poll(() => facilitator.getByTestId('vote-progress').innerText()).toBe(
+      '1 har röstat, 3 prickar hittills.',
+    );
     await expect(projector.getByTestId('vote-total').count()).resolves.toBe(0);
 
     await facilitator.getByRole('button', { name: 'Visa resultatet' }).click();
@@ -288,5 +282,40 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     await facilitator.getByTestId('lock-board').click();
     await poll(() => phone.getByTestId('locked-notice').count()).toBe(0);
     await phone.getByRole('button', { name: 'Lägg till' }).waitFor();
+  });
+
+  it('the facilitator brings everyone to an area: the phone chooses it, the projector’s list board shows it', async () => {
+    const panel = facilitator.getByTestId('facilitator-panel');
+    const summon = panel.getByLabel('Ta alla till området');
+    const f2 = await summon.evaluate(
+      (select) =>
+        Array.from((select as HTMLSelectElement).options).find((o) => o.text.startsWith('F2'))!.value,
+    );
+    await summon.selectOption(f2);
+    await panel.getByRole('button', { name: 'Ta alla dit' }).click();
+    // The area picker of the note form (the first "Område" on the phone; each own note's move menu has one too).
+    await poll(() =>
+      phone
+        .getByRole('combobox', { name: 'Område' })
+        .first()
+        .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
+    ).toMatch(/^F2 /);
+    await poll(() =>
+      projector.evaluate(() =>
+        document.activeElement?.closest('[data-testid=outline-column]')?.getAttribute('data-area-code'),
+      ),
+    ).toBe('F2');
+  });
+
+  it('a step added during the session appears on the agenda', async () => {
+    const panel = facilitator.getByTestId('facilitator-panel');
+    await panel.getByText('Lägg till ett steg').click();
+    await panel.getByLabel('Stegets namn').fill('Paus');
+    await panel.getByLabel('Minuter').fill('15');
+    await panel.getByRole('button', { name: 'Lägg till steget' }).click();
+    await panel.getByRole('button', { name: 'Starta steget Paus' }).click();
+    await poll(() => projector.getByTestId('step-title').innerText()).toBe('Paus');
+    await expect(projector.getByRole('timer').innerText()).resolves.toBe('15:00');
+    await expect(projector.getByText('Steg 4 av 4').count()).resolves.toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { serverNow } from '../sync/serverClock';
+import { AddStep } from './AddStep';
 
 const MINUTE = 60_000;
 
@@ -78,6 +79,7 @@ export function FacilitatorPanel({
             ))}
           </ol>
         )}
+        <AddStep doc={doc} agenda={control.agenda} />
         <div className="button-row">
           <button type="button" disabled={index <= 0} onClick={() => go(control.agenda[index - 1]!.id)}>
             {t('facilitate.agenda.previous')}

@@ -16,12 +16,14 @@ export function ProjectorJoin({ workshopId, access }: { workshopId: string; acce
   });
   return (
     <section className="projector-join" aria-labelledby="projector-join-heading" data-testid="projector-join">
-      <h2 id="projector-join-heading">{t('projector.join', { site: window.location.host })}</h2>
-      <p className="projector-code" data-testid="projector-code">
-        {summary.summary.joinCode}
-      </p>
+      <div>
+        <h2 id="projector-join-heading">{t('projector.join', { site: window.location.host })}</h2>
+        <p className="projector-code" data-testid="projector-code">
+          {summary.summary.joinCode}
+        </p>
+      </div>
       <Suspense fallback={null}>
-        <QrCode text={url} label={t('cockpit.share.qr')} size={150} />
+        <QrCode text={url} label={t('cockpit.share.qr')} size={120} />
       </Suspense>
     </section>
   );
