@@ -5,7 +5,11 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { assetRoutes } from './http/assets';
+import { exportRoutes } from './http/export';
+import { importRoutes } from './http/import';
 import { operationRoutes } from './http/operations';
+import { retentionRoutes } from './http/retention';
+import { snapshotRoutes } from './http/snapshots';
 import { staticClient } from './http/staticClient';
 import { templateRoutes } from './http/templates';
 import { voteRoutes } from './http/votes';
@@ -16,6 +20,7 @@ import { localFanout } from './fanout/local';
 import { createRedisFanout } from './fanout/redis/redisFanout';
 import { boardLock } from './sync/boardLock';
 import { Rooms } from './sync/rooms';
+import { snapshotHook } from './sync/snapshotHook';
 import { SyncServer } from './sync/upgrade';
 
 export interface App {
@@ -72,6 +77,7 @@ export function createApp(config: Config, log: Logger): App {
     log,
   );
   rooms.use(boardLock(rooms));
+  rooms.use(snapshotHook(rooms, store, log));
   let dropped = 0;
   const sync = new SyncServer({
     rooms,
@@ -140,7 +146,25 @@ export function createApp(config: Config, log: Logger): App {
     droppedMessages: () => dropped,
   });
   templateRoutes(app);
+  importRoutes(app, {
+    store,
+    serverKey,
+    publicUrl: config.PUBLIC_URL,
+    retentionDays: config.RETENTION_DAYS,
+    createsPerHour: config.CREATES_PER_HOUR,
+    maxDocBytes: config.MAX_DOC_BYTES,
+  });
+  snapshotRoutes(app, {
+    store,
+    rooms,
+    serverKey,
+    publicUrl: config.PUBLIC_URL,
+    retentionDays: config.RETENTION_DAYS,
+    log,
+  });
   voteRoutes(app, { store, rooms });
+  exportRoutes(app, { store, rooms });
+  retentionRoutes(app, { store, maxRetentionDays: config.MAX_RETENTION_DAYS });
   assetRoutes(app, store, config);
   const clientDir = resolve(config.CLIENT_DIR ?? CLIENT_DIR_DEFAULT);
   if (!existsSync(clientDir)) log.warn({ clientDir }, 'no built client; serving the API only');

@@ -1,7 +1,11 @@
-import { existsSync } from 'node:fs';
+import { docName, ExportQuery, workshopExport, WorkshopId } from '@samskapa/shared';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import * as Y from 'yjs';
 import { loadConfig, type Config } from './config';
+import { factsOf, renderExport, UnknownAreaError } from './export/render';
 import { openConfiguredStore } from './store/openStore';
 import { SQLITE_FILE } from './store/sqlite/sqliteStore';
 import type { Store, WorkshopRow } from './store/types';
@@ -12,11 +16,16 @@ const USAGE = `Usage: pnpm admin <command>
   list --json          the same as JSON, one object per workshop (no secrets)
   purge <id> [<id>…]   delete workshops now, with both documents and every image
   purge --expired      delete every workshop whose retention date has passed
+  export <id> --format json|csv|md|svg|png [--area <code>] [--out <file>]
+                       a workshop (or one area of it) as a file; to standard output without --out
 
 Uses the server's configuration (DATA_DIR or DATABASE_URL). A running server disconnects the people
 in a purged workshop within DELETION_CHECK_MS (30 s), or at their next change.`;
 
-/** Exit codes: 0 done, 1 a workshop to purge did not exist, 2 wrong usage or configuration. */
+/**
+ * Exit codes: 0 done, 1 a workshop to purge or export (or the area to export) did not exist, 2 wrong
+ * usage or configuration.
+ */
 const EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -47,8 +56,72 @@ function listing(rows: WorkshopRow[], json: boolean): string {
   return [`${'id'.padEnd(16)}  created     deleted on  title`, ...lines].join('\n');
 }
 
-async function run(store: Store, args: string[], out: (line: string) => void): Promise<number> {
+/** A document as stored: every update of its log applied to a new Y.Doc. */
+async function loadDoc(store: Store, id: string, kind: 'board' | 'control'): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  for (const update of await store.load(docName(id, kind))) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** `export <id> --format … [--area …] [--out …]`, read from the store (no server needed). */
+async function exportCommand(
+  store: Store,
+  args: string[],
+  out: (line: string) => void,
+  write: (bytes: Buffer) => void,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, area: { type: 'string' }, out: { type: 'string' } },
+    });
+  } catch (err) {
+    out(`${(err as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { positionals, values } = parsed;
+  const query = ExportQuery.safeParse({ format: values.format, area: values.area });
+  if (positionals.length !== 1 || !query.success) {
+    const issue = query.error?.issues[0];
+    out(`${issue ? `--${issue.path.join('.')}: ${issue.message}\n\n` : ''}${USAGE}`);
+    return EXIT.usage;
+  }
+  const id = positionals[0]!;
+  const row = WorkshopId.safeParse(id).success ? await store.get(id) : undefined;
+  if (!row) {
+    out(`no workshop ${printable(id)}`);
+    return EXIT.notFound;
+  }
+  const data = workshopExport(
+    await loadDoc(store, id, 'board'),
+    await loadDoc(store, id, 'control'),
+    factsOf(row),
+    Date.now(),
+  );
+  try {
+    const file = await renderExport(data, query.data.format, query.data.area);
+    if (values.out) {
+      writeFileSync(values.out, file.body);
+      out(`wrote ${values.out} (${file.body.length} bytes)`);
+    } else write(file.body);
+    return EXIT.ok;
+  } catch (err) {
+    if (!(err instanceof UnknownAreaError)) throw err;
+    out(printable(err.message));
+    return EXIT.notFound;
+  }
+}
+
+async function run(
+  store: Store,
+  args: string[],
+  out: (line: string) => void,
+  write: (bytes: Buffer) => void,
+): Promise<number> {
   const [command, ...rest] = args;
+  if (command === 'export') return exportCommand(store, rest, out, write);
   if (command === 'list' && rest.every((a) => a === '--json')) {
     out(listing(await store.list(), rest.includes('--json')));
     return EXIT.ok;
@@ -98,7 +171,16 @@ try {
   process.exit(EXIT.usage);
 }
 try {
-  process.exitCode = await run(store, process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
+  const args = process.argv.slice(2);
+  // An export without --out is the file itself on standard output: messages go to standard error then.
+  const toStdout =
+    args[0] === 'export' && !args.includes('--out') && !args.some((a) => a.startsWith('--out='));
+  process.exitCode = await run(
+    store,
+    args,
+    (line) => (toStdout ? process.stderr : process.stdout).write(`${line}\n`),
+    (bytes) => process.stdout.write(bytes),
+  );
 } catch (err) {
   console.error(`failed: ${(err as Error).message}`);
   process.exitCode = EXIT.usage;

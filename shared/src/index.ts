@@ -11,6 +11,7 @@ export * from './timer/index';
 export * from './api/workshops';
 export * from './api/templates';
 export * from './api/facilitation';
+export * from './api/snapshots';
 export * from './doc/index';
 export * from './records/index';
 export * from './workshop/index';

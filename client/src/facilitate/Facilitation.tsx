@@ -5,12 +5,15 @@ import { useT, type MessageKey } from '../i18n/i18n';
 import type { DocConnection } from '../sync/docConnection';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { DraftsPanel } from './DraftsPanel';
+import { ExportSection } from './ExportSection';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { GroupPicker } from './GroupPicker';
 import { usePresentParticipants } from './participants';
 import { ProjectorJoin } from './ProjectorJoin';
 import { Results } from './Results';
+import { RetentionSection } from './RetentionSection';
 import { BrainstormSection, GroupSection, VoteSection } from './SessionSections';
+import { SnapshotSection } from './SnapshotSection';
 import { StepBar } from './StepBar';
 import { useVoting } from './voting';
 import './facilitate.css';
@@ -142,6 +145,9 @@ export function Facilitation({
                       token={access.token}
                       notify={notify}
                     />
+                    <SnapshotSection workshopId={workshopId} token={access.token} />
+                    <RetentionSection workshopId={workshopId} token={access.token} />
+                    <ExportSection workshopId={workshopId} token={access.token} board={workshopBoard} />
                   </div>
                 </>
               )}

@@ -43,11 +43,14 @@ export interface WorkshopStore {
   findByJoinCode(code: string): Promise<WorkshopRow | undefined>;
   /**
    * Delete a workshop, both of its documents, all its assets, participants and ballots at once; false
-   * when it did not exist.
+   * when it did not exist. None of its content stays readable in the store's files (SQLite: freed pages
+   * are zeroed and the WAL is emptied; PostgreSQL: the rows go, dead tuples wait for VACUUM).
    */
   delete(id: string): Promise<boolean>;
   /** Ids of workshops whose retention time has passed. */
   expired(now: number): Promise<string[]>;
+  /** Set a workshop's deletion time (ms since epoch); false when it does not exist. */
+  setRetention(id: string, retainUntil: number): Promise<boolean>;
   /** Every workshop, oldest first (for administrators). */
   list(): Promise<WorkshopRow[]>;
 }
@@ -94,8 +97,34 @@ export interface BallotStore {
   countRound(workshopId: string, round: number): Promise<Ballot[]>;
 }
 
+/** A named copy of both documents of a workshop at one moment (each `Y.encodeStateAsUpdate`). */
+export interface SnapshotRow {
+  /** 128 random bits, url-safe. */
+  id: string;
+  workshopId: string;
+  name: string;
+  createdAt: number;
+  /** Notes on the board (reference content not counted), for the list. */
+  notes: number;
+  board: Uint8Array;
+  control: Uint8Array;
+}
+
+/** Snapshots of workshops; they go with their workshop ({@link WorkshopStore.delete}). */
+export interface SnapshotStore {
+  /**
+   * Keep a snapshot, and of its workshop's snapshots only the newest `keep`; resolves false (storing
+   * nothing) when the workshop does not exist.
+   */
+  putSnapshot(snapshot: SnapshotRow, keep: number): Promise<boolean>;
+  /** A workshop's snapshots without their documents, newest first. */
+  listSnapshots(workshopId: string): Promise<Omit<SnapshotRow, 'board' | 'control'>[]>;
+  /** One snapshot with its documents, if it belongs to the workshop. */
+  getSnapshot(workshopId: string, id: string): Promise<SnapshotRow | undefined>;
+}
+
 /** Everything the server keeps, behind one handle. */
-export interface Store extends DocStore, WorkshopStore, AssetStore, BallotStore {
+export interface Store extends DocStore, WorkshopStore, AssetStore, BallotStore, SnapshotStore {
   /** Bytes the store occupies on disk, for metrics. */
   sizeBytes(): number;
   close(): void;

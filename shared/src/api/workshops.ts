@@ -60,6 +60,18 @@ export const WorkshopSummary = z.object({
 });
 export type WorkshopSummary = z.infer<typeof WorkshopSummary>;
 
+/**
+ * Body of `PATCH /api/workshops/:id` (facilitator): a new deletion date, a calendar date (`2027-12-04`,
+ * the start of that day in UTC) or an instant. The server accepts a time in the future up to its
+ * `MAX_RETENTION_DAYS`; the answer carries the stored instant in the same field.
+ */
+export const RetentionRequest = z.strictObject({
+  retainUntil: z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: 'must be an ISO 8601 date (2027-12-04) or date and time',
+  }),
+});
+export type RetentionRequest = z.infer<typeof RetentionRequest>;
+
 /** Answer of `GET /api/config`: public client configuration. */
 export const ClientConfig = z.object({ tldrawLicenseKey: z.string().nullable() });
 export type ClientConfig = z.infer<typeof ClientConfig>;

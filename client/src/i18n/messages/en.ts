@@ -1,9 +1,13 @@
 import type { MessageKey } from '../i18n';
 import { canvas } from './canvas';
 import { cockpit } from './cockpit';
+import { exportMessages } from './export';
 import { facilitate } from './facilitate';
+import { imageExport } from './imageExport';
 import { outline } from './outline';
 import { participate } from './participate';
+import { retention } from './retention';
+import { snapshots } from './snapshots';
 import { templates } from './templates';
 
 /** English. Must carry every key of `sv.ts` (the type checks it). */
@@ -124,7 +128,11 @@ export const en: Record<MessageKey, string> = {
   ...canvas.en,
   ...cockpit.en,
   ...facilitate.en,
+  ...imageExport.en,
   ...outline.en,
   ...participate.en,
+  ...retention.en,
+  ...exportMessages.en,
+  ...snapshots.en,
   ...templates.en,
 };

@@ -1,8 +1,12 @@
 import { canvas } from './canvas';
 import { cockpit } from './cockpit';
+import { exportMessages } from './export';
 import { facilitate } from './facilitate';
+import { imageExport } from './imageExport';
 import { outline } from './outline';
 import { participate } from './participate';
+import { retention } from './retention';
+import { snapshots } from './snapshots';
 import { templates } from './templates';
 
 /** Swedish, the default language. Every string a person sees lives here and in `en.ts`. */
@@ -124,7 +128,11 @@ export const sv = {
   ...canvas.sv,
   ...cockpit.sv,
   ...facilitate.sv,
+  ...imageExport.sv,
   ...outline.sv,
   ...participate.sv,
+  ...retention.sv,
+  ...exportMessages.sv,
+  ...snapshots.sv,
   ...templates.sv,
 } as const;

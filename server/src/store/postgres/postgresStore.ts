@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { docNamesOf, workshopIdOfDoc, type Ballot } from '@samskapa/shared';
 import type { Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
+import { postgresSnapshots, SNAPSHOT_SCHEMA } from './postgresSnapshots';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -126,6 +127,7 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
   const ready = transaction(async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, SCHEMA_LOCK]);
     await client.query(SCHEMA);
+    await client.query(SNAPSHOT_SCHEMA);
   });
   // Callers see the failure through `ready`; this only keeps it from being reported as unhandled.
   ready.catch(() => undefined);
@@ -154,6 +156,8 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
   sizeTimer.unref();
 
   return {
+    // Snapshots go with their workshop's row in delete() (ON DELETE CASCADE).
+    ...postgresSnapshots(query, transaction),
     async create(row) {
       try {
         await query(
@@ -199,11 +203,20 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
       return transaction(async (client) => {
         // The workshop row first: this waits for appends in flight (they hold a share lock on it), and
         // the statements after it see what they committed. Its assets, participants and ballots go with
-        // it (ON DELETE CASCADE).
+        // it (ON DELETE CASCADE). The deleted rows stay on disk as dead tuples until VACUUM reuses their
+        // space (autovacuum, or the DBA's VACUUM FULL to rewrite the files): see docs/decisions.md.
         const result = await client.query('DELETE FROM workshops WHERE id = $1', [id]);
         await client.query('DELETE FROM doc_updates WHERE doc = ANY($1::text[])', [docNamesOf(id)]);
         return (result.rowCount ?? 0) > 0;
       });
+    },
+    async setRetention(id, retainUntil) {
+      await ready;
+      const result = await pool.query(
+        'UPDATE workshops SET retain_until = $2, updated_at = $3 WHERE id = $1',
+        [id, retainUntil, Date.now()],
+      );
+      return (result.rowCount ?? 0) > 0;
     },
     async expired(now) {
       const rows = await query<{ id: string }>('SELECT id FROM workshops WHERE retain_until <= $1', [now]);

@@ -6,6 +6,7 @@ import { docName, workshopIdOfDoc, type DocName } from '@samskapa/shared';
 import type { Ballot } from '@samskapa/shared';
 import type { AssetRow, Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
+import { sqliteSnapshots } from './sqliteSnapshots';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -96,11 +97,15 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   db.exec('PRAGMA journal_mode = WAL');
   db.exec(`PRAGMA synchronous = ${options.synchronous}`);
   db.exec('PRAGMA busy_timeout = 5000');
+  // A deleted workshop must leave none of its text in the file: deleted cells and freed pages (overflow
+  // pages of large updates and images included) are overwritten with zeros, not merely unlinked.
+  db.exec('PRAGMA secure_delete = ON');
   const pageSize = keep(db.prepare<[], number>('PRAGMA page_size').pluck());
   if (options.maxMiB > 0) {
     db.exec(`PRAGMA max_page_count = ${Math.floor((options.maxMiB * 1024 * 1024) / pageSize.get()!)}`);
   }
   db.exec(SCHEMA);
+  const snapshots = sqliteSnapshots(db, keep);
 
   const insertWorkshop = keep(
     db.prepare(`INSERT INTO workshops
@@ -115,6 +120,17 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   );
   const deleteWorkshop = keep(db.prepare<[string]>('DELETE FROM workshops WHERE id = ?'));
   const selectAll = keep(db.prepare<[], WorkshopColumns>('SELECT * FROM workshops ORDER BY created_at, id'));
+  const updateRetention = keep(
+    db.prepare<{ id: string; retainUntil: number; now: number }>(
+      'UPDATE workshops SET retain_until = @retainUntil, updated_at = @now WHERE id = @id',
+    ),
+  );
+  // After a deletion the WAL still holds the pages as they were before it (with the workshop's text):
+  // TRUNCATE copies the zeroed pages into the database file and empties the WAL. It waits (busy_timeout)
+  // for readers in other processes; `busy` is 1 when one still held the WAL at the end.
+  const checkpoint = keep(
+    db.prepare<[], { busy: number; log: number; checkpointed: number }>('PRAGMA wal_checkpoint(TRUNCATE)'),
+  );
   const selectExpired = keep(
     db.prepare<[number], { id: string }>('SELECT id FROM workshops WHERE retain_until <= ?'),
   );
@@ -205,6 +221,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     deleteWorkshopBallots.run(id);
     deleteWorkshopCounted.run(id);
     deleteWorkshopParticipants.run(id);
+    snapshots.purge(id);
     return deleteWorkshop.run(id).changes > 0;
   });
   const countRound = db.transaction((workshopId: string, round: number) => {
@@ -212,8 +229,26 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     return selectBallots.all(workshopId, round);
   });
   const parseBallot = (json: string) => JSON.parse(json) as Ballot;
+  // A reader in another process (the admin command) can hold the WAL past busy_timeout: try again every
+  // few seconds, without waiting (nothing else runs while SQLite waits), until the WAL is empty, so the
+  // pages of a deleted workshop do not stay there until the next deletion.
+  let retry: NodeJS.Timeout | undefined;
+  const emptyWal = (wait: boolean) => {
+    clearTimeout(retry);
+    retry = undefined;
+    if (!db.open) return;
+    if (!wait) db.exec('PRAGMA busy_timeout = 0');
+    try {
+      if (!checkpoint.get()?.busy) return;
+    } finally {
+      if (!wait) db.exec('PRAGMA busy_timeout = 5000');
+    }
+    retry = setTimeout(() => emptyWal(false), 3000);
+    retry.unref();
+  };
 
   return {
+    ...snapshots.store,
     async create(row) {
       try {
         insertWorkshop.run({ ...row, template: row.template ?? null });
@@ -235,7 +270,12 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
       return r && workshopFromColumns(r);
     },
     async delete(id) {
-      return purge(id);
+      const deleted = purge(id);
+      emptyWal(true);
+      return deleted;
+    },
+    async setRetention(id, retainUntil) {
+      return updateRetention.run({ id, retainUntil, now: Date.now() }).changes > 0;
     },
     async expired(now) {
       return selectExpired.all(now).map((r) => r.id);
@@ -292,6 +332,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
       return total;
     },
     close() {
+      clearTimeout(retry);
       db.close();
     },
   };
