@@ -1,7 +1,18 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FormEvent,
+} from 'react';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
+  ImportableExport,
   normalizeJoinCode,
   type CreateWorkshopResponse,
   type TemplateSummary,
@@ -9,7 +20,7 @@ import {
 import { MyWorkshops } from '../cockpit/MyWorkshops';
 import { rememberMyWorkshop, useMyWorkshops } from '../cockpit/myWorkshops';
 import { useLocaleStore, useT } from '../i18n/i18n';
-import { ApiError, createWorkshop } from './api';
+import { ApiError, createWorkshop, importWorkshop } from './api';
 import { CopyField } from './CopyField';
 import { useDocumentTitle } from './documentTitle';
 import { chooseAccess } from './identity';
@@ -78,6 +89,50 @@ export function StartPage() {
       setCreateError(err instanceof ApiError && err.status === 400 && err.detail ? err.detail : true);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const importId = useId();
+  const [importing, setImporting] = useState(false);
+  const [importProblem, setImportProblem] = useState<string | null>(null);
+  // A JSON export becomes a new workshop at once: checked here with the server's own schema first, so
+  // a wrong file says which field is wrong without a round trip.
+  const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
+    const picked = event.target.files?.[0];
+    setImportProblem(null);
+    if (!picked) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(await picked.text());
+    } catch {
+      setImportProblem(t('import.notJson'));
+      return;
+    }
+    const parsed = ImportableExport.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      setImportProblem(t('import.invalid', { problem: `${where}${issue.message}` }));
+      return;
+    }
+    setImporting(true);
+    try {
+      const workshop = await importWorkshop(parsed.data);
+      chooseAccess(
+        workshop.id,
+        { role: 'facilitator', token: workshop.facilitatorToken },
+        { verified: true },
+      );
+      rememberMyWorkshop({ id: workshop.id, title: workshop.title, token: workshop.facilitatorToken });
+      setCreated(workshop);
+    } catch (err) {
+      setImportProblem(
+        err instanceof ApiError && err.detail
+          ? t('import.invalid', { problem: err.detail })
+          : t('import.failed'),
+      );
+    } finally {
+      setImporting(false);
     }
   };
 
@@ -156,6 +211,28 @@ export function StartPage() {
                 onChange={(e) => setTitle(e.target.value)}
               />
               <TemplatePicker choice={choice} onChoose={onChoose} onTemplates={onTemplates} />
+              <details className="template-file" open={importProblem !== null || importing}>
+                <summary>{t('import.heading')}</summary>
+                <label htmlFor={importId}>{t('import.fileLabel')}</label>
+                <input
+                  id={importId}
+                  type="file"
+                  accept="application/json,.json"
+                  aria-describedby={`${importId}-hint`}
+                  disabled={importing}
+                  data-testid="import-file"
+                  onChange={(e) => void onImport(e)}
+                />
+                <p id={`${importId}-hint`} className="hint">
+                  {t('import.fileHint')}
+                </p>
+                {importing && <p role="status">{t('import.busy')}</p>}
+                {importProblem && (
+                  <p role="alert" className="error" data-testid="import-problem">
+                    {importProblem}
+                  </p>
+                )}
+              </details>
               <button type="submit" disabled={busy}>
                 {busy ? t('start.create.busy') : t('start.create.submit')}
               </button>

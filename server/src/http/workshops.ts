@@ -41,7 +41,7 @@ export interface WorkshopRoutesOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function tooMany(reply: FastifyReply, retryAfterS: number) {
+export function tooMany(reply: FastifyReply, retryAfterS: number) {
   return reply
     .code(429)
     .header('retry-after', String(retryAfterS))
@@ -82,9 +82,6 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
   const lookups = new RateLimiter(opts.joinLookupsPerMinute, 60 * 1000);
   const misses = new RateLimiter(opts.joinMissesPer10Minutes, 10 * 60 * 1000);
 
-  const origin = (req: FastifyRequest) =>
-    opts.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
-
   // A template file with many reference notes is larger than the default body limit (its text is
   // limited to MAX_TEMPLATE_CHARACTERS, which JSON escaping of å ä ö can make up to six times as long).
   app.post('/api/workshops', { bodyLimit: 4 * 1024 * 1024 }, async (req, reply) => {
@@ -99,58 +96,13 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
     const controlDoc = new Y.Doc();
     initControlDoc(controlDoc, agendaWithIds(template.agenda));
     const control = Y.encodeStateAsUpdate(controlDoc);
-    const now = Date.now();
-    const id = newWorkshopId();
-    const tokens = {
-      facilitator: newSecret(),
-      participant: participantSecret(opts.serverKey, id),
-      viewer: newSecret(),
-    };
-    let joinCode = '';
-    for (let attempt = 0; attempt < 20 && !joinCode; attempt++) {
-      const candidate = newJoinCode();
-      const created = await opts.store.create({
-        id,
-        title: body.data.title,
-        template: body.data.template ?? (body.data.templateFile ? 'file' : null),
-        locale,
-        createdAt: now,
-        updatedAt: now,
-        retainUntil: now + opts.retentionDays * DAY_MS,
-        facilitatorHash: hashSecret(tokens.facilitator),
-        participantHash: hashSecret(tokens.participant),
-        viewerHash: hashSecret(tokens.viewer),
-        joinCode: candidate,
-        state: 'open',
-      });
-      if (created) joinCode = candidate;
-    }
-    if (!joinCode) return reply.code(503).send({ error: 'no_join_code', message: 'Try again.' });
-    // Both docs are complete before anyone can open them; if they cannot be stored, neither is the workshop.
-    const stored =
-      (await opts.store.append(docName(id, 'board'), board).catch(() => false)) &&
-      (await opts.store.append(docName(id, 'control'), control).catch(() => false));
-    if (!stored) {
-      await opts.store.delete(id).catch(() => undefined);
-      return reply
-        .code(503)
-        .send({ error: 'not_stored', message: 'The board could not be stored. Try again.' });
-    }
-    const base = `${origin(req)}/w/${id}`;
-    const response: CreateWorkshopResponse = {
-      id,
+    return createStoredWorkshop(opts, req, reply, {
       title: body.data.title,
-      joinCode,
-      facilitatorToken: tokens.facilitator,
-      participantToken: tokens.participant,
-      viewerToken: tokens.viewer,
-      facilitatorUrl: `${base}#${LINK_FRAGMENT_KEY.facilitator}=${tokens.facilitator}`,
-      participantUrl: `${base}#${LINK_FRAGMENT_KEY.participant}=${tokens.participant}`,
-      viewerUrl: `${base}#${LINK_FRAGMENT_KEY.viewer}=${tokens.viewer}`,
-      retainUntil: new Date(now + opts.retentionDays * DAY_MS).toISOString(),
-    };
-    req.log.info({ workshopId: id }, 'workshop created');
-    return reply.code(201).send(response);
+      template: body.data.template ?? (body.data.templateFile ? 'file' : null),
+      locale,
+      board,
+      control,
+    });
   });
 
   app.get<{ Params: { code: string } }>('/api/join/:code', async (req, reply) => {
@@ -201,6 +153,82 @@ export function workshopRoutes(app: FastifyInstance, opts: WorkshopRoutesOptions
     req.log.info({ workshopId: workshop.id }, 'workshop deleted');
     return reply.code(204).send();
   });
+}
+
+/** What a new workshop starts with: its row's facts and both documents, built before anything is stored. */
+export interface NewWorkshop {
+  title: string;
+  template: string | null;
+  locale: LocaleType;
+  /** `Y.encodeStateAsUpdate` of each document. */
+  board: Uint8Array;
+  control: Uint8Array;
+}
+
+/**
+ * Store a new workshop (its row with a fresh join code and hashed secrets, then both documents) and
+ * answer 201 with its links, or 503 with nothing left behind. Creating, importing and restoring a
+ * snapshot as a new workshop all go through here.
+ */
+export async function createStoredWorkshop(
+  opts: Pick<WorkshopRoutesOptions, 'store' | 'serverKey' | 'publicUrl' | 'retentionDays'>,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  input: NewWorkshop,
+) {
+  const now = Date.now();
+  const id = newWorkshopId();
+  const tokens = {
+    facilitator: newSecret(),
+    participant: participantSecret(opts.serverKey, id),
+    viewer: newSecret(),
+  };
+  let joinCode = '';
+  for (let attempt = 0; attempt < 20 && !joinCode; attempt++) {
+    const candidate = newJoinCode();
+    const created = await opts.store.create({
+      id,
+      title: input.title,
+      template: input.template,
+      locale: input.locale,
+      createdAt: now,
+      updatedAt: now,
+      retainUntil: now + opts.retentionDays * DAY_MS,
+      facilitatorHash: hashSecret(tokens.facilitator),
+      participantHash: hashSecret(tokens.participant),
+      viewerHash: hashSecret(tokens.viewer),
+      joinCode: candidate,
+      state: 'open',
+    });
+    if (created) joinCode = candidate;
+  }
+  if (!joinCode) return reply.code(503).send({ error: 'no_join_code', message: 'Try again.' });
+  // Both docs are complete before anyone can open them; if they cannot be stored, neither is the workshop.
+  const stored =
+    (await opts.store.append(docName(id, 'board'), input.board).catch(() => false)) &&
+    (await opts.store.append(docName(id, 'control'), input.control).catch(() => false));
+  if (!stored) {
+    await opts.store.delete(id).catch(() => undefined);
+    return reply
+      .code(503)
+      .send({ error: 'not_stored', message: 'The board could not be stored. Try again.' });
+  }
+  const origin = opts.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
+  const base = `${origin}/w/${id}`;
+  const response: CreateWorkshopResponse = {
+    id,
+    title: input.title,
+    joinCode,
+    facilitatorToken: tokens.facilitator,
+    participantToken: tokens.participant,
+    viewerToken: tokens.viewer,
+    facilitatorUrl: `${base}#${LINK_FRAGMENT_KEY.facilitator}=${tokens.facilitator}`,
+    participantUrl: `${base}#${LINK_FRAGMENT_KEY.participant}=${tokens.participant}`,
+    viewerUrl: `${base}#${LINK_FRAGMENT_KEY.viewer}=${tokens.viewer}`,
+    retainUntil: new Date(now + opts.retentionDays * DAY_MS).toISOString(),
+  };
+  req.log.info({ workshopId: id }, 'workshop created');
+  return reply.code(201).send(response);
 }
 
 /** Delete a workshop everywhere: its sockets, its live rooms and its stored data. */

@@ -1,0 +1,189 @@
+import * as Y from 'yjs';
+import { boardRecords, storedRecord, type StoredRecord } from '../doc/boardDoc';
+import { initControlDoc, writeControlField } from '../doc/controlDoc';
+import { AgendaStep } from '../model/agenda';
+import { AreaCode, AreaTitle } from '../model/focusArea';
+import { Group } from '../model/group';
+import { buildTemplateDoc } from '../templates/buildBoard';
+import { MAX_TEMPLATE_AREAS, type TemplateFile } from '../templates/template';
+import { readBoardDoc } from '../workshop/board';
+import type { NoteMeta } from '../workshop/note';
+import { addNote } from '../workshop/operations';
+import { AREA_SPACING } from '../records/layout';
+import { WorkshopExport, type ExportedNote } from './workshopExport';
+
+/** The author id imported notes carry: no participant of the new workshop wrote them. */
+const IMPORTED_AUTHOR_ID = 'imported';
+
+/** Most areas side by side on an imported board (the export does not say how the board was laid out). */
+const MAX_IMPORT_COLUMNS = 4;
+
+/**
+ * A `WorkshopExport` that can be built into a workshop: the export's own schema, plus what the board and
+ * control docs require of it and the export schema leaves open (area codes a frame can carry, titles
+ * and names that are more than spaces, agenda step ids used once).
+ */
+export const ImportableExport = WorkshopExport.superRefine((data, ctx) => {
+  data.areas.forEach((area, i) => {
+    const code = AreaCode.safeParse(area.code);
+    if (!code.success) {
+      ctx.addIssue({ code: 'custom', path: ['areas', i, 'code'], message: code.error.issues[0]!.message });
+    }
+    if (!AreaTitle.safeParse(area.title).success) {
+      ctx.addIssue({ code: 'custom', path: ['areas', i, 'title'], message: 'a title must not be blank' });
+    }
+  });
+  if (data.areas.length > MAX_TEMPLATE_AREAS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['areas'],
+      message: `a workshop holds at most ${MAX_TEMPLATE_AREAS} focus areas`,
+    });
+  }
+  const stepIds = new Set<string>();
+  data.agenda.forEach((step, i) => {
+    const { runs: _runs, ...fields } = step;
+    const parsed = AgendaStep.safeParse(fields);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      ctx.addIssue({ code: 'custom', path: ['agenda', i, ...issue.path], message: issue.message });
+    }
+    if (stepIds.has(step.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agenda', i, 'id'],
+        message: `step id ${step.id} is used twice`,
+      });
+    }
+    stepIds.add(step.id);
+  });
+  data.groups.forEach((group, i) => {
+    if (!Group.shape.name.safeParse(group.name).success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups', i, 'name'],
+        message: 'a group name must not be blank',
+      });
+    }
+  });
+});
+
+/** How many areas stand side by side on an imported board. */
+function columnsFor(areas: number): number {
+  return Math.max(1, Math.min(MAX_IMPORT_COLUMNS, Math.ceil(Math.sqrt(areas))));
+}
+
+type ShapeRecord = StoredRecord & { y: number; props: { h: number } & Record<string, unknown> };
+
+/**
+ * Both documents of a new workshop holding what an export holds: the areas as focus-area frames in the
+ * export's order, each note in its area (reference content locked, as a template puts it), the notes
+ * of no area outside them; the agenda (not as it was run), the groups (without members) and the last
+ * revealed vote, re-keyed to the new notes, as a revealed round. `data` must have passed
+ * {@link ImportableExport}.
+ */
+export function docsFromExport(
+  data: WorkshopExport,
+  pageName: string,
+  now: number = Date.now(),
+): { board: Y.Doc; control: Y.Doc } {
+  const columns = columnsFor(data.areas.length);
+  // The areas without their notes: the notes are added one by one below, in the export's order.
+  const template: TemplateFile = {
+    format: 'samskapa-template',
+    version: 1,
+    title: data.workshop.title,
+    columns,
+    areas: data.areas.map((area) => ({
+      code: area.code,
+      title: area.title,
+      description: area.description,
+      color: area.color,
+      kind: area.kind,
+      reference: [],
+    })),
+    agenda: [],
+  };
+  const board = buildTemplateDoc(template, pageName);
+  // Freshly built, the frames are in reading order, which is the template's (and the export's) order.
+  const frameIds = readBoardDoc(board).areas.map((area) => area.id);
+  const totals: Record<string, number> = {};
+
+  const place = (note: ExportedNote, areaId: string | null) => {
+    const createdAt = note.createdAt === null ? null : Date.parse(note.createdAt);
+    const id = addNote(board, {
+      text: note.text,
+      areaId,
+      authorId: IMPORTED_AUTHOR_ID,
+      author: note.author ?? '',
+      now: createdAt ?? now,
+      pageName,
+    });
+    // The meta says exactly what the export said: no author or time it did not have.
+    const kv = boardRecords(board);
+    const record = storedRecord(board, id)!;
+    const meta: NoteMeta = note.reference
+      ? { reference: true }
+      : {
+          authorId: IMPORTED_AUTHOR_ID,
+          ...(note.author !== null && { author: note.author }),
+          ...(createdAt !== null && { createdAt }),
+        };
+    const props = record.props as Record<string, unknown>;
+    kv.set(
+      id,
+      note.reference
+        ? { ...record, meta, isLocked: true, props: { ...props, color: 'light-blue' } }
+        : { ...record, meta },
+    );
+    if (note.votes > 0) totals[id] = note.votes;
+  };
+
+  // One note at a time, each in its own transaction: the records map is read back between them.
+  data.areas.forEach((area, i) => {
+    for (const note of area.notes) place(note, frameIds[i]!);
+  });
+  board.transact(() => {
+    // Areas that grew pushed only what was below them down: rows are made even again, so the areas
+    // read in the export's order (row by row) and the unplaced notes go below all of them.
+    const kv = boardRecords(board);
+    let rowTop = 0;
+    for (let start = 0; start < frameIds.length; start += columns) {
+      const frames = frameIds
+        .slice(start, start + columns)
+        .map((id) => storedRecord(board, id) as ShapeRecord);
+      const height = Math.max(...frames.map((frame) => frame.props.h));
+      for (const frame of frames)
+        kv.set(frame.id, { ...frame, y: rowTop, props: { ...frame.props, h: height } });
+      rowTop += height + AREA_SPACING;
+    }
+  });
+  for (const note of data.unassigned) place(note, null);
+
+  const control = new Y.Doc();
+  initControlDoc(
+    control,
+    data.agenda.map(({ runs: _runs, ...step }) => step),
+  );
+  control.transact(() => {
+    writeControlField(
+      control,
+      'groups',
+      data.groups.map((group, i) => ({
+        id: `g${i + 1}`,
+        name: group.name,
+        areaCode: group.areaCode,
+        question: group.question,
+      })),
+    );
+    if (data.vote) {
+      writeControlField(control, 'voting', {
+        phase: 'revealed',
+        round: data.vote.round,
+        settings: { budget: data.vote.budget, perNoteCap: data.vote.perNoteCap },
+      });
+      writeControlField(control, 'results', { round: data.vote.round, totals, voters: data.vote.voters });
+    }
+  });
+  return { board, control };
+}
