@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   /** Quota of the SQLite file in MiB (0: none); beyond it changes are refused as on a full disk. */
   SQLITE_MAX_MIB: int(0),
   RETENTION_DAYS: int(90),
+  /** The latest deletion date a facilitator may choose, in days from now. */
+  MAX_RETENTION_DAYS: z.coerce.number().int().positive().default(730),
   MAX_MESSAGE_BYTES: int(DEFAULT_LIMITS.maxMessageBytes),
   MAX_DOC_BYTES: int(DEFAULT_LIMITS.maxDocBytes),
   MAX_CONNECTIONS_PER_WORKSHOP: int(DEFAULT_LIMITS.maxConnectionsPerWorkshop),

@@ -4,6 +4,7 @@ import { useLocaleStore, useT } from '../i18n/i18n';
 import type { ViewProps } from '../app/viewProps';
 import { Board } from './Board';
 import { CanvasVote } from './CanvasVote';
+import { ImageExport } from './ImageExport';
 import { addNoteAtViewportCentre, isNewNoteShortcut, NEW_NOTE_SHORTCUT } from './newNote';
 import { makeReadOnly, readOnlyWhenRejected } from './readOnlyWhenRejected';
 import { useFollowAndSummon } from './followAndSummon';
@@ -17,6 +18,7 @@ declare global {
 
 /** The tldraw canvas with its own controls ("Ny lapp", Alt+N). Loaded only where the canvas may be mounted. */
 export default function CanvasView({
+  workshopId,
   access,
   connection,
   person,
@@ -85,6 +87,7 @@ export default function CanvasView({
         </div>
       )}
       {editor && <CanvasVote editor={editor} />}
+      {editor && <ImageExport editor={editor} workshopId={workshopId} token={access.token} />}
       <Board
         key={connection.doc.guid}
         connection={connection}
