@@ -210,8 +210,8 @@ function readClocks(participants: Participant[]): Promise<Reading[]> {
 
 /**
  * The shown countdowns of all pages at once, each with when it was read: the end instant a page
- * shows is read time + shown. Also how old the shown value is (the countdown re-renders every
- * 250 ms): shown minus what the page's own estimate of the server time gives at the read.
+ * shows is read time + shown. Also how old the shown value is (the countdown re-renders as the
+ * second of server time, so up to a second): shown minus what the page's own estimate of the server time gives at the read.
  */
 function readCountdowns(
   participants: Participant[],
@@ -283,7 +283,7 @@ async function measureRound(title: string, participants: Participant[], endsAt: 
     endSpreads.push(spread(shown.map((x) => x.end)));
     ages.push(...shown.map((x) => x.age));
     shown.forEach((x, j) => endErrors[j]!.push(x.end - endsAt));
-    await sleep(97); // not a multiple of the countdown's 250 ms tick
+    await sleep(97); // not a multiple of a second, the countdown's tick
   }
   console.log(
     `  shown data-remaining-ms, 10 readings of all pages at once: raw spread median ${ms(median(shownSpreads))}, ` +
@@ -291,7 +291,7 @@ async function measureRound(title: string, participants: Participant[], endsAt: 
       `max ${ms(Math.max(...endSpreads))}`,
   );
   console.log(
-    `  of which the render's age (the countdown re-renders every 250 ms): median ${ms(median(ages))}, ` +
+    `  of which the render's age (the countdown re-renders as the server-clock second changes): median ${ms(median(ages))}, ` +
       `max ${ms(Math.max(...ages))}; shown end − true end per page (median): ` +
       endErrors.map((e) => ms(median(e))).join(', '),
   );
