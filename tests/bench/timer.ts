@@ -211,7 +211,8 @@ function readClocks(participants: Participant[]): Promise<Reading[]> {
 /**
  * The shown countdowns of all pages at once, each with when it was read: the end instant a page
  * shows is read time + shown. Also how old the shown value is (the countdown re-renders as the
- * second of server time, so up to a second): shown minus what the page's own estimate of the server time gives at the read.
+ * server-clock second changes, so up to a second): shown minus what the page's own estimate of the
+ * server time gives at the read.
  */
 function readCountdowns(
   participants: Participant[],
