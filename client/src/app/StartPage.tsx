@@ -18,12 +18,11 @@ import {
   type TemplateSummary,
 } from '@samskapa/shared';
 import { MyWorkshops } from '../cockpit/MyWorkshops';
-import { rememberMyWorkshop, useMyWorkshops } from '../cockpit/myWorkshops';
+import { adoptCreatedWorkshop, useMyWorkshops } from '../cockpit/myWorkshops';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiError, createWorkshop, importWorkshop } from './api';
 import { CopyField } from './CopyField';
 import { useDocumentTitle } from './documentTitle';
-import { chooseAccess } from './identity';
 import { PageLayout } from './Layout';
 import { navigate } from './router';
 import { titleOf, TemplatePicker, type TemplateChoice } from './TemplatePicker';
@@ -77,13 +76,7 @@ export function StartPage() {
         locale,
         ...(choice.kind === 'builtin' ? { template: choice.id } : { templateFile: choice.file }),
       });
-      // The facilitator secret goes straight into this browser; it never has to sit in the address bar.
-      chooseAccess(
-        workshop.id,
-        { role: 'facilitator', token: workshop.facilitatorToken },
-        { verified: true },
-      );
-      rememberMyWorkshop({ id: workshop.id, title: workshop.title, token: workshop.facilitatorToken });
+      adoptCreatedWorkshop(workshop);
       setCreated(workshop);
     } catch (err) {
       setCreateError(err instanceof ApiError && err.status === 400 && err.detail ? err.detail : true);
@@ -118,12 +111,7 @@ export function StartPage() {
     setImporting(true);
     try {
       const workshop = await importWorkshop(parsed.data);
-      chooseAccess(
-        workshop.id,
-        { role: 'facilitator', token: workshop.facilitatorToken },
-        { verified: true },
-      );
-      rememberMyWorkshop({ id: workshop.id, title: workshop.title, token: workshop.facilitatorToken });
+      adoptCreatedWorkshop(workshop);
       setCreated(workshop);
     } catch (err) {
       setImportProblem(

@@ -4,6 +4,7 @@ import type { Box, Editor, TLImageExportOptions, TLShapeId } from 'tldraw';
 import { loadWorkshopSummary } from '../app/api';
 import { useT, type MessageKey } from '../i18n/i18n';
 import './imageExport.css';
+import { saveFile } from '../app/saveFile';
 
 type Format = 'png' | 'svg';
 /** `board`, `selection`, or the shape id of a focus area's frame. */
@@ -52,18 +53,6 @@ function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function download(blob: Blob, file: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has started the download when click() returns; the URL may go a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
@@ -146,7 +135,7 @@ export function ImageExport({
     try {
       const { blob } = await editor.toImage(ids, { ...EXPORT_OPTIONS[format], bounds });
       const file = await fileName(target, format);
-      download(blob, file);
+      saveFile(blob, file);
       setStatus({ key: 'imageExport.done', file });
     } catch {
       setStatus(null);

@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react';
+import type { CreateWorkshopResponse } from '@samskapa/shared';
 import { z } from 'zod';
+import { chooseAccess } from '../app/identity';
 
 /** A workshop this browser facilitates, as "Mina workshoppar" on the start page lists it. */
 export const MyWorkshop = z.object({
@@ -95,4 +97,11 @@ function snapshot(): MyWorkshop[] {
 /** The list, re-rendering when it changes in this tab or another. */
 export function useMyWorkshops(): MyWorkshop[] {
   return useSyncExternalStore(subscribe, snapshot);
+}
+
+/** A workshop this browser has just created (or imported, or restored as new): it facilitates it from now on. */
+export function adoptCreatedWorkshop(workshop: CreateWorkshopResponse): void {
+  // The facilitator secret goes straight into this browser; it never has to sit in the address bar.
+  chooseAccess(workshop.id, { role: 'facilitator', token: workshop.facilitatorToken }, { verified: true });
+  rememberMyWorkshop({ id: workshop.id, title: workshop.title, token: workshop.facilitatorToken });
 }

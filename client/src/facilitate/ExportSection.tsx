@@ -1,6 +1,7 @@
 import { EXPORT_FORMATS, type ExportFormat, type FocusArea } from '@samskapa/shared';
 import { useId, useState } from 'react';
 import { useT, type MessageKey } from '../i18n/i18n';
+import { saveFile } from '../app/saveFile';
 
 /** The file name a `Content-Disposition` header gives: RFC 6266's `filename*` (UTF-8) first, then `filename`. */
 export function fileNameFrom(disposition: string | null, fallback: string): string {
@@ -15,18 +16,6 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
   }
   const plain = /filename\s*=\s*"([^"]*)"/i.exec(disposition) ?? /filename\s*=\s*([^;]+)/i.exec(disposition);
   return plain?.[1]?.trim() || fallback;
-}
-
-function save(blob: Blob, file: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has started the download when click() returns; the URL may go a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 type Status = { kind: 'busy' } | { kind: 'done'; file: string } | { kind: 'error'; key: MessageKey } | null;
@@ -71,7 +60,7 @@ export function ExportSection({
         return;
       }
       const file = fileNameFrom(res.headers.get('content-disposition'), `workshop.${format}`);
-      save(await res.blob(), file);
+      saveFile(await res.blob(), file);
       setStatus({ kind: 'done', file });
     } catch {
       setStatus({ kind: 'error', key: 'export.failed' });

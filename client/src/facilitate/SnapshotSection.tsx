@@ -2,8 +2,7 @@ import type { CreateWorkshopResponse, SnapshotSummary } from '@samskapa/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { exportSnapshot, listSnapshots, restoreSnapshot, takeSnapshot } from '../app/api';
 import { CopyField } from '../app/CopyField';
-import { chooseAccess } from '../app/identity';
-import { rememberMyWorkshop } from '../cockpit/myWorkshops';
+import { adoptCreatedWorkshop } from '../cockpit/myWorkshops';
 import { useLocaleStore, useT } from '../i18n/i18n';
 
 /** How often the open drawer looks for snapshots the server took at a step change. */
@@ -113,13 +112,7 @@ export function SnapshotSection({ workshopId, token }: { workshopId: string; tok
     void run(async () => {
       const workshop = await restoreSnapshot(workshopId, token, snapshot.id, 'new');
       if (!workshop) return;
-      // As when a workshop is created: this browser facilitates it from now on.
-      chooseAccess(
-        workshop.id,
-        { role: 'facilitator', token: workshop.facilitatorToken },
-        { verified: true },
-      );
-      rememberMyWorkshop({ id: workshop.id, title: workshop.title, token: workshop.facilitatorToken });
+      adoptCreatedWorkshop(workshop);
       setCreated(workshop);
       setStatus(t('snapshots.restoredNew', { name: snapshot.name }));
     });
