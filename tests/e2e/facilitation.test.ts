@@ -100,6 +100,8 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
   it('the agenda shows its three steps; starting "Gruppdiskussion" shows its question and a 10:00 countdown on every screen, in step although the phone’s clock is minutes off', async () => {
     await facilitator.getByTestId('facilitate-toggle').click();
     const agenda = facilitator.getByTestId('agenda');
+    // The tools are a chunk of their own, fetched when the drawer first opens.
+    await agenda.waitFor();
     await expect(agenda.locator('li').allInnerTexts()).resolves.toEqual([
       expect.stringContaining('Sammanfattning av arbetet så här långt och framåt'),
       expect.stringContaining('Gruppdiskussion'),

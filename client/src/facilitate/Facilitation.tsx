@@ -1,22 +1,20 @@
 import type { ControlState, ParticipantCredential } from '@samskapa/shared';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Access } from '../app/identity';
 import { useT, type MessageKey } from '../i18n/i18n';
 import type { DocConnection } from '../sync/docConnection';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { DraftsPanel } from './DraftsPanel';
-import { ExportSection } from './ExportSection';
-import { FacilitatorPanel } from './FacilitatorPanel';
 import { GroupPicker } from './GroupPicker';
 import { usePresentParticipants } from './participants';
 import { ProjectorJoin } from './ProjectorJoin';
 import { Results } from './Results';
-import { RetentionSection } from './RetentionSection';
-import { BrainstormSection, GroupSection, VoteSection } from './SessionSections';
-import { SnapshotSection } from './SnapshotSection';
 import { StepBar } from './StepBar';
 import { useVoting } from './voting';
 import './facilitate.css';
+
+// Only facilitators open the tools: participants' phones never download them.
+const FacilitatorTools = lazy(() => import('./FacilitatorTools'));
 
 /**
  * The session as everyone sees it (the step bar, drafts in silent brainstorming, dots left, the
@@ -117,38 +115,18 @@ export function Facilitation({
                       {t('facilitate.close')}
                     </button>
                   </div>
-                  <FacilitatorPanel
-                    doc={doc}
-                    control={control}
-                    areas={workshopBoard.areas}
-                    presenceId={presenceId}
-                    notify={notify}
-                  />
-                  <div className="facilitator-panel">
-                    <GroupSection
-                      doc={doc}
-                      control={control}
-                      areas={workshopBoard.areas}
-                      participants={participants}
-                      notify={notify}
-                    />
-                    <BrainstormSection
-                      doc={doc}
-                      control={control}
-                      participants={participants}
-                      notify={notify}
-                    />
-                    <VoteSection
-                      doc={doc}
-                      control={control}
+                  <Suspense fallback={<p className="facilitator-panel">{t('common.loading')}</p>}>
+                    <FacilitatorTools
                       workshopId={workshopId}
                       token={access.token}
+                      doc={doc}
+                      control={control}
+                      board={workshopBoard}
+                      participants={participants}
+                      presenceId={presenceId}
                       notify={notify}
                     />
-                    <SnapshotSection workshopId={workshopId} token={access.token} />
-                    <RetentionSection workshopId={workshopId} token={access.token} />
-                    <ExportSection workshopId={workshopId} token={access.token} board={workshopBoard} />
-                  </div>
+                  </Suspense>
                 </>
               )}
             </aside>
