@@ -57,7 +57,15 @@ export default function PhoneView({
       ) : (
         <section className="phone-section">
           <p className="phone-read-only" data-testid="phone-read-only">
-            {t(access.role === 'viewer' ? 'phone.readOnly.viewer' : 'phone.readOnly.other')}
+            {t(
+              access.role === 'viewer'
+                ? 'phone.readOnly.viewer'
+                : control?.brainstorm.phase === 'silent'
+                  ? 'phone.readOnly.silent'
+                  : control?.locked
+                    ? 'phone.readOnly.locked'
+                    : 'phone.readOnly.other',
+            )}
           </p>
           {picker}
         </section>

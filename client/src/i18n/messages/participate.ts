@@ -40,6 +40,9 @@ const sv = {
   'phone.others.by': 'av {name}',
   'phone.readOnly.viewer': 'Du följer workshopen som åskådare och kan inte skriva lappar.',
   'phone.readOnly.other': 'Tavlan går bara att läsa just nu, så du kan inte skriva eller ändra lappar.',
+  'phone.readOnly.silent':
+    'Tyst brainstorming: skriv dina lappar privat ovan. De hamnar här när facilitatorn visar alla.',
+  'phone.readOnly.locked': 'Facilitatorn har låst tavlan. Du kan läsa men inte ändra lappar just nu.',
   'phone.error.noSuchArea': 'Området finns inte längre. Välj ett annat område och försök igen.',
   'phone.error.noSuchNote': 'Lappen finns inte längre; någon annan har tagit bort den.',
   'phone.error.locked': 'Lappen är låst av facilitatorn och går inte att ändra.',
@@ -87,6 +90,10 @@ const en: Record<keyof typeof sv, string> = {
   'phone.others.by': 'by {name}',
   'phone.readOnly.viewer': 'You are following the workshop as a viewer and cannot write notes.',
   'phone.readOnly.other': 'The board is read-only right now, so you cannot write or change notes.',
+  'phone.readOnly.silent':
+    'Silent brainstorming: write your notes privately above. They come here when the facilitator reveals them all.',
+  'phone.readOnly.locked':
+    'The facilitator has locked the board. You can read the notes but not change them right now.',
   'phone.error.noSuchArea': 'The area is no longer there. Choose another area and try again.',
   'phone.error.noSuchNote': 'The note is no longer there; someone else deleted it.',
   'phone.error.locked': 'The facilitator has locked the note, so it cannot be changed.',
