@@ -55,12 +55,23 @@ describe('snapshots of a workshop', () => {
     pageName: 'Tavla',
   });
 
+  /**
+   * Waits until the server has a note (a fresh client receives it): the board and the control doc travel
+   * on separate sockets, so a step change can reach the server before a note written just before it.
+   */
+  const stored = async (w: { id: string; viewerToken: string }, text: string) => {
+    const check = open(server, w.id, 'board', w.viewerToken);
+    await synced(check);
+    await waitFor(() => texts(check).includes(text), `the server has "${text}"`);
+  };
+
   it('a facilitator moving to the next step leaves a snapshot named after that step', async () => {
     const w = await createWorkshop(server, 'Stegbyte', 'referensgrupp');
     const board = open(server, w.id, 'board', w.facilitatorToken);
     const control = open(server, w.id, 'control', w.facilitatorToken);
     await Promise.all([synced(board), synced(control)]);
     addNote(board.doc, note('Före gruppdiskussionen'));
+    await stored(w, 'Före gruppdiskussionen');
     goToStep(control.doc, 'step-1', Date.now());
     await expect.poll(() => list(w), { timeout: 20_000 }).toHaveLength(1);
     goToStep(control.doc, 'step-2', Date.now());
@@ -80,8 +91,7 @@ describe('snapshots of a workshop', () => {
     const board = open(server, w.id, 'board', w.facilitatorToken);
     await synced(board);
     addNote(board.doc, note('En lapp som ska med'));
-    await waitFor(() => texts(board).length === 1, 'note');
-    await new Promise((r) => setTimeout(r, 300));
+    await stored(w, 'En lapp som ska med');
     const res = await api(`${w.id}/snapshots`, w.facilitatorToken, {
       method: 'POST',
       body: { name: 'Före paus' },
@@ -158,6 +168,7 @@ describe('snapshots of a workshop', () => {
     const control = open(server, w.id, 'control', w.facilitatorToken);
     await Promise.all([synced(board), synced(control)]);
     addNote(board.doc, note('Med i bilden'));
+    await stored(w, 'Med i bilden');
     goToStep(control.doc, 'step-1', Date.now());
     control.doc.getMap('control').set('locked', true);
     await expect.poll(() => list(w), { timeout: 20_000 }).toHaveLength(1);
