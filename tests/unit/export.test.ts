@@ -185,8 +185,8 @@ describe('the poster', () => {
       .replace(/&amp;/g, '&');
     for (const area of data.areas) expect(text).toContain(`${area.code} ${area.title}`);
     for (const note of participantNotes(data).filter((n) => n.text.length < 40 && !n.text.includes('\n'))) {
-      // Words wider than a note are broken across lines.
-      expect(text.replace(/ /g, '')).toContain(note.text.replace(/\s/g, ''));
+      // Words wider than a note are broken across lines, with a hyphen at the break.
+      expect(text.replace(/[ -]/g, '')).toContain(note.text.replace(/[\s-]/g, ''));
     }
     expect(text).toContain('Utanför fokusområden');
     expect(text).toContain('Samverkansplan HSVO – Östhammar');

@@ -96,12 +96,13 @@ export function wrapText(text: string, width: number, size: number, max = Infini
       }
       if (line) lines.push(line);
       line = '';
-      // A word wider than the line is broken where it must be.
+      // A word wider than the line (a Swedish compound on a narrow note) is broken where it must be,
+      // with a hyphen, so a reader sees it continue on the next line.
       let rest = word;
       while (textWidth(rest, size, bold) > width) {
         let cut = 1;
-        while (cut < rest.length && textWidth(rest.slice(0, cut + 1), size, bold) <= width) cut++;
-        lines.push(rest.slice(0, cut));
+        while (cut < rest.length - 1 && textWidth(`${rest.slice(0, cut + 1)}-`, size, bold) <= width) cut++;
+        lines.push(`${rest.slice(0, cut)}-`);
         rest = rest.slice(cut);
       }
       line = rest;
@@ -199,7 +200,10 @@ function noteBlock(note: ExportedNote, width: number, s: number): Block {
 /** Notes in rows of as many as fit `width`, each row as tall as its tallest note. */
 function notesGrid(notes: readonly ExportedNote[], width: number, s: number): Block {
   const gap = 18 * s;
-  const perRow = Math.max(1, Math.floor((width + gap) / (200 * s + gap)));
+  const fit = Math.max(1, Math.floor((width + gap) / (200 * s + gap)));
+  // An area with few notes gives them more room, up to about twice the usual width, not empty space.
+  const widest = Math.ceil((width + gap) / (400 * s + gap));
+  const perRow = Math.min(fit, Math.max(notes.length, widest));
   const noteWidth = (width - (perRow - 1) * gap) / perRow;
   const blocks = notes.map((n) => noteBlock(n, noteWidth, s));
   const rows: Block[][] = [];
