@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { parseFragment } from './app/identity';
+import { parseFragment } from './session/identity';
 import './app/styles.css';
 
 // A link pasted over the open board only changes the fragment, which loads nothing; a capability link

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { BoardPage } from './BoardPage';
-import { useDocumentTitle } from './documentTitle';
+import { useDocumentTitle } from '../common/documentTitle';
 import { JoinCodePage } from './JoinCodePage';
 import { PageLayout } from './Layout';
-import { routeOf, usePath } from './router';
+import { routeOf, usePath } from '../common/router';
 import { StartPage } from './StartPage';
 
 /** The app: one page per route. */

@@ -1,8 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
-import { useDocumentTitle } from './documentTitle';
-import { useFocusOnArrival } from './focusOnArrival';
-import { isKnownDeleted, loadIdentity, saveName, takeAccessFromLocation, type Identity } from './identity';
+import { useDocumentTitle } from '../common/documentTitle';
+import { useFocusOnArrival } from '../common/focusOnArrival';
+import {
+  isKnownDeleted,
+  loadIdentity,
+  saveName,
+  takeAccessFromLocation,
+  type Identity,
+} from '../session/identity';
 import { PageLayout } from './Layout';
 import { NameForm } from './NameForm';
 import { WorkshopGonePage } from './WorkshopGonePage';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../i18n/i18n';
-import { CopyField } from './CopyField';
-import { capabilityLink, type Access } from './identity';
+import { CopyField } from '../common/CopyField';
+import { capabilityLink, type Access } from '../session/identity';
 
 /**
  * For facilitators on the board: their own link (the token is held in this browser), to copy and open

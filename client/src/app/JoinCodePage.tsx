@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { normalizeJoinCode } from '@samskapa/shared';
 import { useT, type MessageKey } from '../i18n/i18n';
-import { ApiError, lookUpJoinCode } from './api';
-import { useDocumentTitle } from './documentTitle';
-import { chooseAccess } from './identity';
+import { ApiError, lookUpJoinCode } from '../session/api';
+import { useDocumentTitle } from '../common/documentTitle';
+import { chooseAccess } from '../session/identity';
 import { PageLayout } from './Layout';
-import { navigate } from './router';
+import { navigate } from '../common/router';
 
 /** `/j/<code>`: looks the code up, keeps the participant capability and goes on to the board. */
 export function JoinCodePage({ code }: { code: string }) {

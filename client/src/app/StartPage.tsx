@@ -20,15 +20,15 @@ import {
 import { MyWorkshops } from '../cockpit/MyWorkshops';
 import { adoptCreatedWorkshop, useMyWorkshops } from '../cockpit/myWorkshops';
 import { useLocaleStore, useT } from '../i18n/i18n';
-import { ApiError, createWorkshop, importWorkshop } from './api';
-import { CopyField } from './CopyField';
-import { useDocumentTitle } from './documentTitle';
+import { ApiError, createWorkshop, importWorkshop } from '../session/api';
+import { CopyField } from '../common/CopyField';
+import { useDocumentTitle } from '../common/documentTitle';
 import { PageLayout } from './Layout';
-import { navigate } from './router';
+import { navigate } from '../common/router';
 import { titleOf, TemplatePicker, type TemplateChoice } from './TemplatePicker';
 
 // The QR code's encoder is needed only once a workshop is created: it is not part of every page's code.
-const QrCode = lazy(() => import('./QrCode'));
+const QrCode = lazy(() => import('../common/QrCode'));
 
 /** A link from the server, re-rooted on the origin this page was opened from (proxies may differ). */
 function onThisOrigin(url: string): string {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { TemplateFile, type TemplateId, type TemplateSummary } from '@samskapa/shared';
 import { useLocaleStore, useT } from '../i18n/i18n';
-import { loadTemplates } from './api';
+import { loadTemplates } from '../session/api';
 
 /** What a new workshop is built from. */
 export type TemplateChoice = { kind: 'builtin'; id: TemplateId } | { kind: 'file'; file: TemplateFile };

@@ -1,6 +1,6 @@
 import { useT } from '../i18n/i18n';
-import { useDocumentTitle } from './documentTitle';
-import { useFocusOnArrival } from './focusOnArrival';
+import { useDocumentTitle } from '../common/documentTitle';
+import { useFocusOnArrival } from '../common/focusOnArrival';
 import { PageLayout } from './Layout';
 
 /** Shown when the server says the workshop no longer exists; nothing of it is kept in this browser. */

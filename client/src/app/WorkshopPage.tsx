@@ -1,46 +1,28 @@
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
-import {
-  BOARD_PAGE_ID,
-  storedRecord,
-  type ClientConfig,
-  type ControlState,
-  type Role,
-} from '@samskapa/shared';
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { ClientConfig } from '@samskapa/shared';
 import { mayMountCanvas } from '../board/licence';
-import { DeleteWorkshop } from '../cockpit/DeleteWorkshop';
-import { PeoplePresent } from '../cockpit/PeoplePresent';
-import { SharePanel } from '../cockpit/SharePanel';
-import { isMessageKey, useT, type MessageKey } from '../i18n/i18n';
+import { useDocumentTitle } from '../common/documentTitle';
+import { useFocusOnArrival } from '../common/focusOnArrival';
+import { Facilitation } from '../facilitate/Facilitation';
+import { usePublishParticipant } from '../facilitate/participants';
+import { useControlConnection, useControlState } from '../facilitate/useControl';
+import { usePublishDrafts } from '../facilitate/usePublishDrafts';
+import { useResyncOnUnlock } from '../facilitate/useResyncOnUnlock';
+import { useT, type MessageKey } from '../i18n/i18n';
+import { loadClientConfig, loadWorkshopSummary } from '../session/api';
+import { useParticipantCredential } from '../session/credential';
+import { groupAreaCode } from '../session/groupArea';
+import { colourFor, type Access, type Identity } from '../session/identity';
+import type { ViewProps } from '../session/viewProps';
+import { useVotingState, VotingProvider } from '../session/voting';
+import { writePolicy } from '../session/writePolicy';
 import { DocConnection } from '../sync/docConnection';
 import { watchServerClock } from '../sync/serverClock';
-import { Facilitation } from '../facilitate/Facilitation';
-import { useControlConnection, useControlState } from '../facilitate/useControl';
-import { useResyncOnUnlock } from '../facilitate/useResyncOnUnlock';
-import { useParticipantCredential } from '../facilitate/credential';
-import { usePublishParticipant } from '../facilitate/participants';
-import { usePublishDrafts } from '../facilitate/usePublishDrafts';
-import { useVotingState, VotingProvider } from '../facilitate/voting';
-import { loadClientConfig, loadWorkshopSummary } from './api';
-import { useDocumentTitle } from './documentTitle';
-import { FacilitatorLink } from './FacilitatorLink';
-import { useFocusOnArrival } from './focusOnArrival';
-import { colourFor, saveName, type Access, type Identity } from './identity';
-import { LanguageSwitch } from './LanguageSwitch';
 import { PageLayout } from './Layout';
-import { SaveAsTemplate } from './SaveAsTemplate';
 import { useAccessVerdict } from './useAccessVerdict';
 import { availableViews, defaultView, useNarrowScreen, useViewChoice, type ViewKind } from './viewChoice';
-import type { ViewProps } from './viewProps';
 import { WorkshopGonePage } from './WorkshopGonePage';
+import { WorkshopHeader } from './WorkshopHeader';
 
 // tldraw is loaded only when the canvas is shown: the list board and the phone view never download it.
 const CanvasView = lazy(() => import('../board/CanvasView'));
@@ -177,7 +159,7 @@ export function WorkshopPage({
           connection,
           person,
           licenseKey: config.config.tldrawLicenseKey ?? undefined,
-          mayWrite: mayWrite(access, connection, outdated, control),
+          ...writePolicy(access, connection, outdated, control),
           control,
           groupAreaCode: groupAreaCode(control, credential?.participantId ?? null),
           outdated,
@@ -193,37 +175,23 @@ export function WorkshopPage({
   );
   return (
     <div className="board-page">
-      <header className="board-header">
-        <h1 className="board-title" ref={heading} tabIndex={-1}>
-          {workshopTitle ?? t('board.heading')}
-        </h1>
-        <span className="role-badge" data-testid="role">
-          {t(`board.role.${access.role}` satisfies `board.role.${Role}`)}
-        </span>
-        {connection && <ConnectionBadge connection={connection} />}
-        <span className="spacer" />
-        <HeaderMenu view={view} narrow={narrow}>
-          <SharePanel workshopId={workshopId} access={access} />
-          {connection && <PeoplePresent connection={connection} person={person} role={access.role} />}
-          {views.length > 1 && <ViewSwitch views={views} current={view} onChoose={chooseView} />}
-          <FacilitatorLink workshopId={workshopId} access={access} />
-          {access.role === 'facilitator' && connection && (
-            <SaveAsTemplate
-              connection={connection}
-              title={workshopTitle ?? t('board.heading')}
-              onSaved={notify}
-            />
-          )}
-          {access.role !== 'viewer' && <YourName identity={identity} onRename={onRename} />}
-          <LanguageSwitch />
-          {connection && (
-            <DeleteWorkshop
-              {...{ workshopId, access, connection }}
-              title={workshopTitle ?? t('board.heading')}
-            />
-          )}
-        </HeaderMenu>
-      </header>
+      <WorkshopHeader
+        {...{
+          workshopId,
+          access,
+          identity,
+          heading,
+          connection,
+          person,
+          view,
+          views,
+          narrow,
+          onRename,
+          notify,
+        }}
+        title={workshopTitle ?? t('board.heading')}
+        onChooseView={chooseView}
+      />
       {outdated && (
         <div className="outdated" role="alert" data-testid="outdated">
           <p>{t('board.outdated')}</p>
@@ -268,152 +236,5 @@ export function WorkshopPage({
         )}
       </main>
     </div>
-  );
-}
-
-/**
- * Whether this person may change the board now: not a viewer, not a participant while the board is
- * locked, not refused by the server (a change
- * could never be sent), not a board written by a newer version, and not before the board has arrived
- * from the server or the browser's copy (a note placed then would not know where the areas are).
- */
-function mayWrite(
-  access: Access,
-  connection: DocConnection,
-  outdated: boolean,
-  control: ControlState | null,
-): boolean {
-  return (
-    access.role !== 'viewer' &&
-    // Participants write drafts in silent brainstorming, and nothing while the board is locked.
-    !(access.role === 'participant' && (control?.locked || control?.brainstorm.phase === 'silent')) &&
-    !connection.readOnly &&
-    !outdated &&
-    connection.getState().kind !== 'rejected' &&
-    storedRecord(connection.doc, BOARD_PAGE_ID) !== undefined
-  );
-}
-
-/** The area of a participant's group, if they are in a group that has one. */
-function groupAreaCode(control: ControlState | null, participantId: string | null): string | null {
-  if (!control || !participantId) return null;
-  const groupId = control.members[participantId];
-  return control.groups.find((g) => g.id === groupId)?.areaCode ?? null;
-}
-
-/** The header's further controls: in the row on a wide screen, behind one "Meny" button on a phone. */
-function HeaderMenu({ view, narrow, children }: { view: ViewKind; narrow: boolean; children: ReactNode }) {
-  const t = useT();
-  // Open for the view it was opened in: choosing another view closes it, and the focus stays put.
-  const [openFor, setOpenFor] = useState<ViewKind | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const open = openFor === view;
-  if (!narrow) return <>{children}</>;
-  return (
-    <div
-      className="header-menu"
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !open) return;
-        setOpenFor(null);
-        button.current?.focus();
-      }}
-    >
-      <button
-        ref={button}
-        type="button"
-        aria-expanded={open}
-        aria-controls="header-menu-panel"
-        onClick={() => setOpenFor(open ? null : view)}
-      >
-        {t('view.menu')}
-      </button>
-      <div id="header-menu-panel" className="header-menu-panel" hidden={!open}>
-        {children}
-      </div>
-    </div>
-  );
-}
-
-/** Choosing between the canvas, the list board and the phone view. */
-function ViewSwitch({
-  views,
-  current,
-  onChoose,
-}: {
-  views: ViewKind[];
-  current: ViewKind;
-  onChoose: (view: ViewKind) => void;
-}) {
-  const t = useT();
-  return (
-    <div className="view-switch" role="group" aria-label={t('view.switchLabel')}>
-      {views.map((view) => (
-        <button
-          key={view}
-          type="button"
-          aria-pressed={view === current}
-          data-testid={`view-${view}`}
-          onClick={() => onChoose(view)}
-        >
-          {t(`view.${view}.name`)}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-function ConnectionBadge({ connection }: { connection: DocConnection }) {
-  const t = useT();
-  const state = useSyncExternalStore(connection.subscribe, () => connection.getState());
-  const text =
-    state.kind === 'rejected'
-      ? t('connection.rejected', {
-          reason: t(isMessageKey(state.reasonKey) ? state.reasonKey : 'connection.closed.other'),
-        })
-      : t(`connection.${state.kind}`);
-  return (
-    <span
-      className={`connection connection-${state.kind}`}
-      role="status"
-      data-testid="connection"
-      data-state={state.kind}
-    >
-      <span className="connection-dot" aria-hidden="true" />
-      <span className="visually-hidden">{t('connection.label')}: </span>
-      <span className="connection-text">{text}</span>
-    </span>
-  );
-}
-
-function YourName({ identity, onRename }: { identity: Identity; onRename: (identity: Identity) => void }) {
-  const t = useT();
-  const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(identity.name);
-  if (!editing) {
-    return (
-      <span className="your-name">
-        <span>{t('board.you', { name: identity.name })}</span>
-        <button type="button" onClick={() => setEditing(true)}>
-          {t('board.changeName')}
-        </button>
-      </span>
-    );
-  }
-  return (
-    <form
-      className="your-name"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!name.trim()) return;
-        onRename(saveName(name));
-        setEditing(false);
-      }}
-    >
-      <label htmlFor="rename" className="visually-hidden">
-        {t('join.nameLabel')}
-      </label>
-      <input id="rename" value={name} maxLength={60} autoFocus onChange={(e) => setName(e.target.value)} />
-      <button type="submit">{t('board.changeName')}</button>
-    </form>
   );
 }

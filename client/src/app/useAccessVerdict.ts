@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { CloseCode } from '@samskapa/shared';
 import type { DocConnection } from '../sync/docConnection';
-import { forgetAccess, forgetDeletedWorkshop, rememberAccess, type Access } from './identity';
+import { forgetAccess, forgetDeletedWorkshop, rememberAccess, type Access } from '../session/identity';
 
 const noSubscription = () => () => {};
 

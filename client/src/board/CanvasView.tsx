@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Editor } from 'tldraw';
 import { useLocaleStore, useT } from '../i18n/i18n';
-import type { ViewProps } from '../app/viewProps';
+import type { ViewProps } from '../session/viewProps';
 import { Board } from './Board';
 import { CanvasVote } from './CanvasVote';
 import { ImageExport } from './ImageExport';

@@ -1,5 +1,5 @@
 import { useValue, type Editor } from 'tldraw';
-import { VoteControl, useVoting } from '../facilitate/voting';
+import { VoteControl, useVoting } from '../session/voting';
 import { useT } from '../i18n/i18n';
 
 /**

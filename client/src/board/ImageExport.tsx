@@ -1,10 +1,10 @@
 import { FocusAreaMeta } from '@samskapa/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Box, Editor, TLImageExportOptions, TLShapeId } from 'tldraw';
-import { loadWorkshopSummary } from '../app/api';
+import { loadWorkshopSummary } from '../session/api';
 import { useT, type MessageKey } from '../i18n/i18n';
 import './imageExport.css';
-import { saveFile } from '../app/saveFile';
+import { saveFile } from '../common/saveFile';
 
 type Format = 'png' | 'svg';
 /** `board`, `selection`, or the shape id of a focus area's frame. */

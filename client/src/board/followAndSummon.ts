@@ -1,7 +1,7 @@
 import { FocusAreaMeta, type ControlState } from '@samskapa/shared';
 import { useEffect } from 'react';
 import type { Editor } from 'tldraw';
-import { useSummon } from '../facilitate/useSummon';
+import { useSummon } from '../session/useSummon';
 import type { MessageKey } from '../i18n/i18n';
 
 /** How often to look for the followed facilitator's presence until it has arrived. */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
-import { ApiError, deleteWorkshop } from '../app/api';
-import { forgetDeletedWorkshop, type Access } from '../app/identity';
+import { ApiError, deleteWorkshop } from '../session/api';
+import { forgetDeletedWorkshop, type Access } from '../session/identity';
 import type { DocConnection } from '../sync/docConnection';
 import { CockpitDialog } from './CockpitDialog';
 import { forgetMyWorkshop } from './myWorkshops';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { ApiError, loadWorkshopSummary } from '../app/api';
-import { chooseAccess, forgetDeletedWorkshop, isKnownDeleted } from '../app/identity';
-import { navigate } from '../app/router';
+import { ApiError, loadWorkshopSummary } from '../session/api';
+import { chooseAccess, forgetDeletedWorkshop, isKnownDeleted } from '../session/identity';
+import { navigate } from '../common/router';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { forgetMyWorkshop, useMyWorkshops, type MyWorkshop } from './myWorkshops';
 

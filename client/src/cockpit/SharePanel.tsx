@@ -1,12 +1,12 @@
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
-import { CopyField } from '../app/CopyField';
-import { capabilityLink, type Access } from '../app/identity';
+import { CopyField } from '../common/CopyField';
+import { capabilityLink, type Access } from '../session/identity';
 import { CockpitDialog } from './CockpitDialog';
 import { useWorkshopSummary } from './useWorkshopSummary';
 
 // The QR encoder is fetched when the panel first opens, not with the board.
-const QrCode = lazy(() => import('../app/QrCode'));
+const QrCode = lazy(() => import('../common/QrCode'));
 
 /**
  * "Dela": the join code in large type, the QR code and the participant link, for the facilitator and

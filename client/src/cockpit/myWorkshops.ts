@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { CreateWorkshopResponse } from '@samskapa/shared';
 import { z } from 'zod';
-import { chooseAccess } from '../app/identity';
+import { chooseAccess } from '../session/identity';
 
 /** A workshop this browser facilitates, as "Mina workshoppar" on the start page lists it. */
 export const MyWorkshop = z.object({

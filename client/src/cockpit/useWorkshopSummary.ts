@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkshopSummary } from '@samskapa/shared';
-import { loadWorkshopSummary } from '../app/api';
-import type { Access } from '../app/identity';
+import { loadWorkshopSummary } from '../session/api';
+import type { Access } from '../session/identity';
 import { rememberMyWorkshop } from './myWorkshops';
 
 /** The summary as the cockpit needs it: loading, failed (with a retry), or loaded. */

@@ -1,7 +1,7 @@
 import { EXPORT_FORMATS, type ExportFormat, type FocusArea } from '@samskapa/shared';
 import { useId, useState } from 'react';
 import { useT, type MessageKey } from '../i18n/i18n';
-import { saveFile } from '../app/saveFile';
+import { saveFile } from '../common/saveFile';
 
 /** The file name a `Content-Disposition` header gives: RFC 6266's `filename*` (UTF-8) first, then `filename`. */
 export function fileNameFrom(disposition: string | null, fallback: string): string {

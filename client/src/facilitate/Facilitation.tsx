@@ -1,6 +1,6 @@
 import type { ControlState, ParticipantCredential } from '@samskapa/shared';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import type { Access } from '../app/identity';
+import type { Access } from '../session/identity';
 import { useT, type MessageKey } from '../i18n/i18n';
 import type { DocConnection } from '../sync/docConnection';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
@@ -10,7 +10,7 @@ import { usePresentParticipants } from './participants';
 import { ProjectorJoin } from './ProjectorJoin';
 import { Results } from './Results';
 import { StepBar } from './StepBar';
-import { useVoting } from './voting';
+import { useVoting } from '../session/voting';
 import './facilitate.css';
 
 // Only facilitators open the tools: participants' phones never download them.

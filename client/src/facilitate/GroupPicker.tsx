@@ -1,7 +1,7 @@
 import type { ControlState, Group } from '@samskapa/shared';
 import { useId, useState } from 'react';
 import { useT, type MessageKey } from '../i18n/i18n';
-import { chooseGroup, FacilitationRefused } from './api';
+import { chooseGroup, FacilitationRefused } from '../session/facilitationApi';
 
 /** A participant chooses their group, when the facilitator allows it; the server writes the choice. */
 export function GroupPicker({

@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { capabilityLink, type Access } from '../app/identity';
+import { capabilityLink, type Access } from '../session/identity';
 import { useWorkshopSummary } from '../cockpit/useWorkshopSummary';
 import { useT } from '../i18n/i18n';
 
-const QrCode = lazy(() => import('../app/QrCode'));
+const QrCode = lazy(() => import('../common/QrCode'));
 
 /** On the projector, always in view: how to join (the code in large type and the QR code). */
 export function ProjectorJoin({ workshopId, access }: { workshopId: string; access: Access }) {

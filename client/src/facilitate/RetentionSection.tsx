@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { loadWorkshopSummary, RetentionRefused, setRetention } from '../app/api';
+import { loadWorkshopSummary, RetentionRefused, setRetention } from '../session/api';
 import { useLocaleStore, useT, type MessageKey } from '../i18n/i18n';
 
 /** `YYYY-MM-DD` of a moment in this browser's time zone (what a date input shows and gives). */

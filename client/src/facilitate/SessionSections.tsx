@@ -10,7 +10,7 @@ import {
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { useT, type MessageKey } from '../i18n/i18n';
-import { fetchVoteProgress, revealVotes } from './api';
+import { fetchVoteProgress, revealVotes } from '../session/facilitationApi';
 import { GroupOptions } from './GroupPicker';
 import type { PresentParticipant } from './participants';
 

@@ -1,7 +1,7 @@
 import type { CreateWorkshopResponse, SnapshotSummary } from '@samskapa/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { exportSnapshot, listSnapshots, restoreSnapshot, takeSnapshot } from '../app/api';
-import { CopyField } from '../app/CopyField';
+import { exportSnapshot, listSnapshots, restoreSnapshot, takeSnapshot } from '../session/api';
+import { CopyField } from '../common/CopyField';
 import { adoptCreatedWorkshop } from '../cockpit/myWorkshops';
 import { useLocaleStore, useT } from '../i18n/i18n';
 

@@ -1,7 +1,7 @@
 import { migrateControlDoc, observeControl, readControl, type ControlState } from '@samskapa/shared';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import type { Access } from '../app/identity';
+import type { Access } from '../session/identity';
 import { DocConnection } from '../sync/docConnection';
 import { measureServerClock } from '../sync/serverClock';
 

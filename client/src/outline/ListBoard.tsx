@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Note } from '@samskapa/shared';
-import type { ViewProps } from '../app/viewProps';
-import { useSummon } from '../facilitate/useSummon';
+import type { ViewProps } from '../session/viewProps';
+import { useSummon } from '../session/useSummon';
 import { useT } from '../i18n/i18n';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { AreaColumn, type ColumnHandlers } from './AreaColumn';

@@ -3,7 +3,7 @@ import { MAX_NOTE_TEXT, type Note } from '@samskapa/shared';
 import { useT } from '../i18n/i18n';
 import { domId, focusSoon, sameDestinations, sameNote, type ColumnKey, type Destination } from './columns';
 import { useDrafts } from './drafts';
-import { VoteControl } from '../facilitate/voting';
+import { VoteControl } from '../session/voting';
 import { MoveMenu } from './MoveMenu';
 
 /** The MIME type a dragged note carries (its id), so drops of anything else are ignored. */

@@ -9,7 +9,7 @@ import {
   type Note,
   type WorkshopBoard,
 } from '@samskapa/shared';
-import { VoteControl } from '../facilitate/voting';
+import { VoteControl } from '../session/voting';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { isSubmitKey } from './NoteForm';
 import { ownNotesByArea } from './phoneNotes';

@@ -1,5 +1,5 @@
 import { notesIn, type FocusArea, type Note, type WorkshopBoard } from '@samskapa/shared';
-import { VoteControl } from '../facilitate/voting';
+import { VoteControl } from '../session/voting';
 import { useT } from '../i18n/i18n';
 
 /** What others wrote in the chosen area, to read only; the area's reference content folded below. */

@@ -1,6 +1,6 @@
 import { noteCounts, type FocusArea } from '@samskapa/shared';
-import type { ViewProps } from '../app/viewProps';
-import { useSummon } from '../facilitate/useSummon';
+import type { ViewProps } from '../session/viewProps';
+import { useSummon } from '../session/useSummon';
 import { useEffect } from 'react';
 import { useT } from '../i18n/i18n';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
@@ -23,6 +23,7 @@ export default function PhoneView({
   connection,
   person,
   mayWrite,
+  readOnlyReason,
   control,
   groupAreaCode,
   notify,
@@ -57,15 +58,7 @@ export default function PhoneView({
       ) : (
         <section className="phone-section">
           <p className="phone-read-only" data-testid="phone-read-only">
-            {t(
-              access.role === 'viewer'
-                ? 'phone.readOnly.viewer'
-                : control?.brainstorm.phase === 'silent'
-                  ? 'phone.readOnly.silent'
-                  : control?.locked
-                    ? 'phone.readOnly.locked'
-                    : 'phone.readOnly.other',
-            )}
+            {t(`phone.readOnly.${readOnlyReason ?? 'other'}`)}
           </p>
           {picker}
         </section>

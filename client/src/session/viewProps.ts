@@ -2,6 +2,7 @@ import type { ControlState } from '@samskapa/shared';
 import type { MessageKey } from '../i18n/i18n';
 import type { DocConnection } from '../sync/docConnection';
 import type { Access } from './identity';
+import type { ReadOnlyReason } from './writePolicy';
 
 /** What the workshop page hands each of its views (canvas, list board, phone). */
 export interface ViewProps {
@@ -13,6 +14,8 @@ export interface ViewProps {
   licenseKey: string | undefined;
   /** Whether this person may change the board now (role, lock, refused connection, newer board). */
   mayWrite: boolean;
+  /** Why not, when `mayWrite` is false (see `writePolicy`). */
+  readOnlyReason: ReadOnlyReason | null;
   /** The session's state (agenda, timer, votes, groups, lock); null until the control doc is open. */
   control: ControlState | null;
   /** The code of the area of this participant's group, when they are in one that has an area. */

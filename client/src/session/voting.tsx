@@ -8,7 +8,7 @@ import {
 } from '@samskapa/shared';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n/i18n';
-import { fetchBallot, FacilitationRefused, sendBallot } from './api';
+import { fetchBallot, FacilitationRefused, sendBallot } from './facilitationApi';
 
 /** The dot vote as one person sees it: their own dots before the reveal, totals after it. */
 export interface Voting {

@@ -1,6 +1,6 @@
 import { ParticipantCredential, type Role } from '@samskapa/shared';
 import { useEffect, useState } from 'react';
-import { requestCredential } from './api';
+import { requestCredential } from './facilitationApi';
 
 const key = (workshopId: string) => `samskapa.participant.${workshopId}`;
 const pending = new Map<string, Promise<ParticipantCredential>>();
