@@ -30,6 +30,8 @@ if (clientBuild && (!existsSync(built) || statSync(built).mtimeMs < sources)) {
   const result = spawnSync(cmd, [...args, '--filter', '@samskapa/client', 'build'], {
     cwd: root,
     stdio: 'inherit',
+    // Whatever NODE_ENV the shell has, the app users get is React's production build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -15,7 +15,7 @@ let proxy: TestNginx;
 let browser: Browser;
 const logs: RequestLog[] = [];
 /** Every script the pages received, and whether it holds tldraw's canvas code. */
-const scripts: { url: string; hasCanvas: boolean }[] = [];
+const scripts: { url: string; hasCanvas: boolean; reactDevelopment: boolean }[] = [];
 
 beforeAll(async () => {
   server = await startServer({ env: { TRUST_PROXY_HOPS: '1' } });
@@ -53,7 +53,14 @@ async function openAs(name: string, link: string, viewport = { width: 1920, heig
     if (!response.url().endsWith('.js')) return;
     void response
       .text()
-      .then((body) => scripts.push({ url: response.url(), hasCanvas: /tl-container|tl-canvas/.test(body) }))
+      .then((body) =>
+        scripts.push({
+          url: response.url(),
+          hasCanvas: /tl-container|tl-canvas/.test(body),
+          // A warning only React's development build carries.
+          reactDevelopment: body.includes('Check the render method of'),
+        }),
+      )
       .catch(() => undefined);
   });
   await page.goto(`${proxy.http}${new URL(link).pathname}${new URL(link).hash}`);
@@ -97,5 +104,10 @@ describe('on a production origin without a tldraw licence key (https, not localh
     // Whatever its file is called, no script the pages received carries tldraw's canvas.
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((s) => s.hasCanvas).map((s) => s.url)).toEqual([]);
+  });
+
+  it('the pages run the production build users get (the test set-up never leaves a development build behind)', () => {
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((s) => s.reactDevelopment).map((s) => s.url)).toEqual([]);
   });
 });
