@@ -22,6 +22,7 @@ import { bindPresence } from '../sync/presence';
 import { boardShapeUtils, editorShapeUtils } from './shapeUtils';
 import { AreaBadges } from './AreaBadges';
 import { stampNewNotes, syncAreaNames } from './areaFrames';
+import { fitNotes } from './fitNotes';
 import { installExternalContentPolicy } from './externalContent';
 import { serverAssetStore } from './assetStore';
 import { translate, type MessageKey } from '../i18n/i18n';
@@ -144,6 +145,7 @@ export function Board({
         if (connection.readOnly) editor.updateInstanceState({ isReadonly: true });
         syncAreaNames(editor, role, () => onNotice('canvas.areaRenameRefused'));
         stampNewNotes(editor, person);
+        if (role === 'facilitator' && !connection.readOnly) fitNotes(editor);
         onEditor?.(editor);
       }}
     />

@@ -141,6 +141,19 @@ describe('tldraw ⇄ Yjs record binding', () => {
     expect(noteText(store, note.id)).toBe('finns redan');
   });
 
+  it('a note stored with invisible text (fontSizeAdjustment 0, as boards built before 2026-12) is drawn at full size', () => {
+    const doc = new Y.Doc();
+    const note = buildNote({ x: 1, y: 2, text: 'Underlag', index: 'a1' as never });
+    const broken = { ...note, props: { ...note.props, fontSizeAdjustment: 0 } };
+    for (const r of [buildDocumentRecord(), buildPageRecord('Tavla'), broken]) {
+      boardRecords(doc).set(r.id, r as never);
+    }
+    const store = newStore();
+    cleanups.push(bindRecords({ store, doc, readOnly: true }));
+    expect((store.get(note.id) as TLNoteShape).props.fontSizeAdjustment).toBe(1);
+    expect(noteText(store, note.id)).toBe('Underlag');
+  });
+
   it('a client that seeds an empty doc names the page in the UI language, not tldraw’s "Page 1"', () => {
     const doc = new Y.Doc();
     const store = newStore();

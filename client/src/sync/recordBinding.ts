@@ -5,6 +5,7 @@ import {
   observeBoardSchema,
   readBoardSchema,
   readPreviousBoardSchema,
+  repairedNote,
   writeBoardSchema,
   type StoredRecord,
 } from '@samskapa/shared';
@@ -114,7 +115,8 @@ export function bindRecords({
       const current = upToDate(values);
       const failed = values.filter((value) => {
         const record = current.get(value.id);
-        return !record || !tryPut(record);
+        // Notes stored with invisible text are drawn as tldraw's own; a writer stores the repair (`fitNotes`).
+        return !record || !tryPut(repairedNote(record));
       });
       const previous = readPreviousBoardSchema(doc);
       const fromPrevious =
