@@ -12,13 +12,13 @@ import {
   addNote,
   agendaWithIds,
   AREA_COLORS,
-  assignToGroup,
   buildTemplateDoc,
   goToStep,
   initControlDoc,
   minutes,
   posterSvg,
   readBoardDoc,
+  startGroups,
   workshopCsv,
   workshopExport,
   writeControlField,
@@ -76,11 +76,15 @@ for (let i = 0; i < NOTES; i++) {
 const start = Date.UTC(2025, 2, 12, 9);
 goToStep(control, 'step-1', start);
 goToStep(control, 'step-2', start + 25 * 60_000);
-writeControlField(control, 'groups', [
-  { id: 'g1', name: 'Grupp 1', areaCode: 'A1', question: 'Hur?' },
-  { id: 'g2', name: 'Grupp 2', areaCode: 'A2', question: 'Vad?' },
-]);
-for (let p = 0; p < 40; p++) assignToGroup(control, `p_participant${p}`, p % 2 ? 'g1' : 'g2');
+startGroups(
+  control,
+  'step-2',
+  [
+    { id: 'g1', name: 'Grupp 1', areaCode: 'A1', question: 'Hur?' },
+    { id: 'g2', name: 'Grupp 2', areaCode: 'A2', question: 'Vad?' },
+  ],
+  Array.from({ length: 40 }, (_, p) => `p_participant${p}`),
+);
 writeControlField(control, 'voting', { phase: 'revealed', round: 1, settings: { budget: 5, perNoteCap: 3 } });
 writeControlField(control, 'results', {
   round: 1,

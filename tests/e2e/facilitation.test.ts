@@ -200,8 +200,22 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     }
   });
 
-  it('in silent brainstorming nobody sees a participant’s notes until the facilitator reveals them all at once', async () => {
+  it('starting "Nästa steg", a step without groups, ends the groups on every screen: the phone no longer says "Din grupp"', async () => {
     await facilitator.getByRole('button', { name: 'Starta steget Nästa steg' }).click();
+    for (const page of [facilitator, phone, projector]) {
+      await page.getByTestId('step-title').filter({ hasText: 'Nästa steg' }).waitFor();
+    }
+    await poll(() => phone.getByTestId('my-group').count()).toBe(0);
+    // The step's own question, not the group's from the step before.
+    await expect(phone.getByTestId('step-instruction').innerText()).resolves.toContain(
+      'Skriv dina svar på de tre frågorna',
+    );
+    await expect(facilitator.getByTestId('group-section').innerText()).resolves.toContain(
+      'Inga grupper i det här steget.',
+    );
+  });
+
+  it('in silent brainstorming nobody sees a participant’s notes until the facilitator reveals them all at once', async () => {
     await facilitator.getByTestId('start-silent').click();
     const drafts = phone.getByTestId('drafts');
     await drafts.waitFor();
@@ -319,5 +333,12 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     await poll(() => projector.getByTestId('step-title').innerText()).toBe('Paus');
     await expect(projector.getByRole('timer').innerText()).resolves.toBe('15:00');
     await expect(projector.getByText('Steg 4 av 4').count()).resolves.toBe(1);
+  });
+
+  it('going back to "Gruppdiskussion" brings its groups back: the phone says "Din grupp: Grupp 1" again', async () => {
+    await facilitator.getByRole('button', { name: 'Starta steget Gruppdiskussion' }).click();
+    await poll(() => phone.getByTestId('my-group').innerText()).toBe('Din grupp: Grupp 1');
+    await expect(projector.getByTestId('step-title').innerText()).resolves.toBe('Gruppdiskussion');
+    expect(await seriousViolations(facilitator)).toEqual([]);
   });
 });

@@ -1,14 +1,19 @@
 import {
   addNote,
   goToStep,
+  groupsForAreas,
   readBoardDoc,
   readControl,
+  setGroupsSelfSelect,
+  startGroups,
   startTimer,
+  workshopExport,
   writeControlField,
 } from '@samskapa/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createWorkshop, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
+import { call, newVoter } from './helpers/voting';
 
 describe('facilitation through the control doc', () => {
   let server: RunningServer;
@@ -115,5 +120,66 @@ describe('facilitation through the control doc', () => {
         readControl(participant.doc).currentStepId === 'step-2',
       'the participant sees the facilitator’s timer',
     );
+  });
+
+  it('groups belong to their step: the next step shows none on any client, a choice of an old group is refused, going back brings them back', async () => {
+    const w = await createWorkshop(server, 'Grupper per steg', 'referensgrupp');
+    const facilitator = open(server, w.id, 'control', w.facilitatorToken);
+    const participant = open(server, w.id, 'control', w.participantToken);
+    const board = open(server, w.id, 'board', w.facilitatorToken);
+    await Promise.all([synced(facilitator), synced(participant), synced(board)]);
+    const anna = await newVoter(server, w.id, w.participantToken);
+    const per = await newVoter(server, w.id, w.participantToken);
+    const choose = (secret: string, groupId: string | null) =>
+      call<{ error?: string }>(server, 'PUT', `/api/workshops/${w.id}/group`, secret, { groupId });
+
+    // "Gruppdiskussion" has two areas, G1 and G2: a group for each, Anna put in the first.
+    goToStep(facilitator.doc, 'step-2', Date.now());
+    const step = readControl(facilitator.doc).agenda[1]!;
+    const areas = readBoardDoc(board.doc).areas.filter((a) => step.areas.includes(a.code));
+    const groups = groupsForAreas(step, areas);
+    startGroups(facilitator.doc, 'step-2', groups, [anna.participantId]);
+    setGroupsSelfSelect(facilitator.doc, 'step-2', true);
+    await waitFor(
+      () =>
+        readControl(participant.doc).members[anna.participantId] === groups[0]!.id &&
+        readControl(participant.doc).groupsSelfSelect,
+      'the participant sees Anna in the first group, and may choose',
+    );
+    expect(readControl(participant.doc).groups.map((g) => g.name)).toEqual(['Grupp 1', 'Grupp 2']);
+    expect((await choose(per.secret, groups[1]!.id)).status).toBe(200);
+
+    // "Nästa steg" has no groups: every client stops showing them, and the old groups cannot be chosen.
+    goToStep(facilitator.doc, 'step-3', Date.now());
+    await waitFor(() => readControl(participant.doc).currentStepId === 'step-3', 'the next step arrives');
+    expect(readControl(participant.doc).groups).toEqual([]);
+    expect(readControl(participant.doc).members).toEqual({});
+    expect(await choose(anna.secret, groups[1]!.id)).toMatchObject({
+      status: 403,
+      body: { error: 'selfSelectOff' },
+    });
+
+    // Back to "Gruppdiskussion": the groups and who was in them come back.
+    goToStep(facilitator.doc, 'step-2', Date.now());
+    await waitFor(() => readControl(participant.doc).currentStepId === 'step-2', 'the step again');
+    expect(readControl(participant.doc).groups).toEqual(groups);
+    expect(readControl(participant.doc).members).toEqual({
+      [anna.participantId]: groups[0]!.id,
+      [per.participantId]: groups[1]!.id,
+    });
+
+    // The minutes' data says which groups ran in which step.
+    const fresh = open(server, w.id, 'control', w.facilitatorToken);
+    await synced(fresh);
+    const data = workshopExport(
+      board.doc,
+      fresh.doc,
+      { id: w.id, title: 'Grupper per steg', locale: 'sv', createdAt: 0, template: 'referensgrupp' },
+      Date.now(),
+    );
+    expect(data.groups.map((g) => [g.stepId, g.name, g.members])).toEqual([
+      ['step-2', 'Grupp 1', 1],
+      ['step-2', 'Grupp 2', 1],
+    ]);
   });
 });

@@ -4,8 +4,11 @@ import {
   readBoardDoc,
   readControl,
   readControlField,
+  setGroupsSelfSelect,
+  startGroups,
   startTimer,
   writeControlField,
+  writeGroupsOfStep,
   assignToGroup,
   type Ballot,
   type CreateWorkshopResponse,
@@ -364,8 +367,12 @@ describe('dot voting counted by the server', () => {
       writeControlField(raw.doc, 'locked', true);
       writeControlField(raw.doc, 'timer', startTimer(idleTimer(60_000), Date.now()));
       writeControlField(raw.doc, 'results', { round: 1, totals: { 'shape:forged': 99 }, voters: 1 });
-      writeControlField(raw.doc, 'groupsSelfSelect', true);
-      assignToGroup(raw.doc, voter.participantId, 'g1');
+      writeGroupsOfStep(raw.doc, null, {
+        groups: [{ id: 'g1', name: 'Grupp 1', areaCode: null, question: '' }],
+        selfSelect: true,
+        ended: false,
+      });
+      assignToGroup(raw.doc, null, voter.participantId, 'g1');
     });
     expect(updates.length).toBe(1);
     raw.send(2, updates[0]!);
@@ -386,7 +393,8 @@ describe('dot voting counted by the server', () => {
     expect(readControlField(fresh.doc, 'currentStepId')).toBe('after');
     expect(readControlField(fresh.doc, 'locked')).toBe(false);
     expect(readControlField(fresh.doc, 'results')).toBeNull();
-    expect(readControlField(fresh.doc, 'groupsSelfSelect')).toBe(false);
+    expect(readControl(fresh.doc).groupsSelfSelect).toBe(false);
+    expect(readControl(fresh.doc).stepGroups).toEqual({});
     expect(readControl(fresh.doc).members).toEqual({});
     fresh.destroy();
     raw.close();
@@ -406,17 +414,22 @@ describe('dot voting counted by the server', () => {
           groupId,
         },
       );
-    writeControlField(f.control.doc, 'groups', [
-      { id: 'g1', name: 'Grupp 1', areaCode: null, question: 'Vad behöver vi?' },
-      { id: 'g2', name: 'Grupp 2', areaCode: null, question: 'Vem gör vad?' },
-    ]);
-    await serverControlShows(server, w, (d) => readControlField(d, 'groups').length === 2);
+    startGroups(
+      f.control.doc,
+      null,
+      [
+        { id: 'g1', name: 'Grupp 1', areaCode: null, question: 'Vad behöver vi?' },
+        { id: 'g2', name: 'Grupp 2', areaCode: null, question: 'Vem gör vad?' },
+      ],
+      [],
+    );
+    await serverControlShows(server, w, (d) => readControl(d).groups.length === 2);
 
     expect(await choose('g1')).toMatchObject({ status: 403, body: { error: 'selfSelectOff' } });
     expect(readControl(f.control.doc).members).toEqual({});
 
-    writeControlField(f.control.doc, 'groupsSelfSelect', true);
-    await serverControlShows(server, w, (d) => readControlField(d, 'groupsSelfSelect'));
+    setGroupsSelfSelect(f.control.doc, null, true);
+    await serverControlShows(server, w, (d) => readControl(d).groupsSelfSelect);
     expect(await choose('g9')).toMatchObject({ status: 422, body: { error: 'unknownGroup' } });
     expect((await choose(5)).status).toBe(400);
     expect((await choose('g1', 'made-up-secret')).status).toBe(401);

@@ -2,6 +2,10 @@ import {
   currentStep,
   DEFAULT_VOTE_SETTINGS,
   assignToGroup,
+  endGroups,
+  groupsForAreas,
+  setGroupsSelfSelect,
+  startGroups,
   writeControlField,
   type ControlState,
   type FocusArea,
@@ -214,18 +218,16 @@ export function GroupSection({
   const stepAreas = areas.filter((a) => step?.areas.includes(a.code));
   const selfSelectId = useId();
 
+  // The groups are the current step's: the next step starts without them, and they come back with it.
+  const stepId = control.currentStepId;
   const makeGroups = () => {
-    const groups = stepAreas.map((area, i) => ({
-      id: `g${i + 1}`,
-      name: area.title,
-      areaCode: area.code,
-      question: step?.instruction ?? '',
-    }));
-    doc.transact(() => {
-      writeControlField(doc, 'groups', groups);
-      // An even split of those here now; the facilitator can move anyone afterwards.
-      participants.forEach((p, i) => assignToGroup(doc, p.participantId, groups[i % groups.length]!.id));
-    });
+    // An even split of those here now; the facilitator can move anyone afterwards.
+    startGroups(
+      doc,
+      stepId,
+      groupsForAreas(step, stepAreas),
+      participants.map((p) => p.participantId),
+    );
     notify('groups.created');
   };
 
@@ -244,12 +246,13 @@ export function GroupSection({
       ) : (
         <>
           <p className="group-names">{control.groups.map((g) => g.name).join(' · ')}</p>
+          <p className="hint">{t('groups.ofStep')}</p>
           <p className="checkbox-row">
             <input
               id={selfSelectId}
               type="checkbox"
               checked={control.groupsSelfSelect}
-              onChange={(e) => writeControlField(doc, 'groupsSelfSelect', e.target.checked)}
+              onChange={(e) => setGroupsSelfSelect(doc, stepId, e.target.checked)}
             />
             <label htmlFor={selfSelectId}>{t('groups.selfSelect')}</label>
           </p>
@@ -270,7 +273,7 @@ export function GroupSection({
                       <select
                         aria-label={t('groups.assignLabel', { name: p.name || t('groups.unnamed') })}
                         value={control.members[p.participantId] ?? ''}
-                        onChange={(e) => assignToGroup(doc, p.participantId, e.target.value || null)}
+                        onChange={(e) => assignToGroup(doc, stepId, p.participantId, e.target.value || null)}
                       >
                         <GroupOptions groups={control.groups} />
                       </select>
@@ -281,15 +284,7 @@ export function GroupSection({
             </table>
           )}
           <div className="button-row">
-            <button
-              type="button"
-              onClick={() => {
-                doc.transact(() => {
-                  writeControlField(doc, 'groups', []);
-                  for (const id of Object.keys(control.members)) assignToGroup(doc, id, null);
-                });
-              }}
-            >
+            <button type="button" onClick={() => endGroups(doc, stepId)}>
               {t('groups.end')}
             </button>
           </div>

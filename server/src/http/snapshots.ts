@@ -1,13 +1,14 @@
 import {
-  assignToGroup,
   boardRecords,
   CreateSnapshotRequest,
   docName,
   idleTimer,
   Locale,
+  migrateControlDoc,
   readBoardSchema,
   readControl,
   readControlField,
+  replaceGroups,
   RestoreSnapshotRequest,
   SnapshotId,
   WorkshopId,
@@ -39,16 +40,13 @@ export interface SnapshotRoutesOptions {
 }
 
 /**
- * The control doc's fields an in-place restore brings back: what the workshop holds (the agenda, the
- * groups and who is in them). What is happening now stays as it is: the current step, its history and
- * countdown, the lock, follow-me, summon, brainstorming and the vote rounds (counted from ballots the
- * snapshot does not hold; restored notes keep their ids, so their dots count again).
+ * The control doc's fields an in-place restore brings back: what the workshop holds (the agenda; the
+ * groups of each step and who is in them come back too). What is happening now stays as it is: the
+ * current step, its history and countdown, the lock, follow-me, summon, brainstorming and the vote
+ * rounds (counted from ballots the snapshot does not hold; restored notes keep their ids, so their
+ * dots count again).
  */
-const RESTORED_CONTROL_FIELDS = [
-  'agenda',
-  'groups',
-  'groupsSelfSelect',
-] as const satisfies readonly ControlField[];
+const RESTORED_CONTROL_FIELDS = ['agenda'] as const satisfies readonly ControlField[];
 
 type Params = { Params: { id: string } };
 type SnapshotParams = { Params: { id: string; sid: string } };
@@ -191,6 +189,8 @@ export function snapshotRoutes(app: FastifyInstance, opts: SnapshotRoutesOptions
  */
 function freshControl(update: Uint8Array): Uint8Array {
   const doc = docOf(update);
+  // A snapshot taken before the control doc's layout changed is read in today's layout.
+  migrateControlDoc(doc);
   const state = readControl(doc);
   doc.transact(() => {
     writeControlField(doc, 'currentStepId', null);
@@ -201,7 +201,7 @@ function freshControl(update: Uint8Array): Uint8Array {
     writeControlField(doc, 'summon', null);
     writeControlField(doc, 'brainstorm', { phase: 'off', round: state.brainstorm.round });
     if (state.voting.phase === 'open') writeControlField(doc, 'voting', { ...state.voting, phase: 'closed' });
-    for (const participant of Object.keys(state.members)) assignToGroup(doc, participant, null);
+    replaceGroups(doc, { stepGroups: state.stepGroups, stepMembers: {} });
   });
   const fresh = Y.encodeStateAsUpdate(doc);
   doc.destroy();
@@ -221,6 +221,7 @@ async function restoreInPlace(
 ): Promise<{ changed: number; removed: number }> {
   const board = docOf(snapshot.board);
   const control = docOf(snapshot.control);
+  migrateControlDoc(control);
   let changed = 0;
   let removed = 0;
   try {
@@ -255,14 +256,7 @@ async function restoreInPlace(
             writeControlField(doc, key, value);
           }
         }
-        const members = readControl(control).members;
-        const liveMembers = readControl(doc).members;
-        for (const [participant, group] of Object.entries(members)) {
-          if (liveMembers[participant] !== group) assignToGroup(doc, participant, group);
-        }
-        for (const participant of Object.keys(liveMembers)) {
-          if (!(participant in members)) assignToGroup(doc, participant, null);
-        }
+        replaceGroups(doc, readControl(control));
       });
     });
   } finally {

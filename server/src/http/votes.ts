@@ -230,13 +230,14 @@ export function voteRoutes(app: FastifyInstance, opts: VoteRoutesOptions): void 
     const { groupId } = body.data;
     const outcome: { refused?: { status: number; error: FacilitationError }; unchanged?: boolean } = {};
     // Checked on the copy the change is made on: the choice and the rules it is checked against agree.
+    // The choice is among the groups of the step running now (a group id belongs to one step).
     const stored = await rooms.change(docName(workshop.id, 'control'), (doc) => {
-      if (!readControlField(doc, 'groupsSelfSelect'))
-        outcome.refused = { status: 403, error: 'selfSelectOff' };
-      else if (groupId !== null && !readControlField(doc, 'groups').some((g) => g.id === groupId)) {
+      const state = readControl(doc);
+      if (!state.groupsSelfSelect) outcome.refused = { status: 403, error: 'selfSelectOff' };
+      else if (groupId !== null && !state.groups.some((g) => g.id === groupId)) {
         outcome.refused = { status: 422, error: 'unknownGroup' };
-      } else if ((readControl(doc).members[participantId] ?? null) === groupId) outcome.unchanged = true;
-      else assignToGroup(doc, participantId, groupId);
+      } else if ((state.members[participantId] ?? null) === groupId) outcome.unchanged = true;
+      else assignToGroup(doc, state.currentStepId, participantId, groupId);
     });
     if (outcome.refused) return refuse(reply, outcome.refused.status, outcome.refused.error);
     if (!stored && !outcome.unchanged) return notStored(reply);

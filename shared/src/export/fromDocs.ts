@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
-import { readControl } from '../doc/controlDoc';
+import { readControl, type ControlState } from '../doc/controlDoc';
 import { stepDurations } from '../facilitation/steps';
+import type { Group } from '../model/group';
 import type { Locale } from '../model/workshop';
 import { readBoardDoc } from '../workshop/board';
 import type { Note } from '../workshop/note';
@@ -45,8 +46,7 @@ export function workshopExport(
     reference: n.reference,
     votes: totals[n.id] ?? 0,
   });
-  const members = new Map<string, number>();
-  for (const groupId of Object.values(state.members)) members.set(groupId, (members.get(groupId) ?? 0) + 1);
+  const groups = groupsByStep(state);
   const runs = stepDurations(state.history, now);
   return {
     format: WORKSHOP_EXPORT_FORMAT,
@@ -65,11 +65,12 @@ export function workshopExport(
         .filter((r) => r.stepId === step.id)
         .map((r) => ({ startedAt: iso(r.startedAt), endedAt: iso(r.endedAt) })),
     })),
-    groups: state.groups.map((g) => ({
-      name: g.name,
-      areaCode: g.areaCode,
-      question: g.question,
-      members: members.get(g.id) ?? 0,
+    groups: groups.map(({ group, stepId, members }) => ({
+      name: group.name,
+      areaCode: group.areaCode,
+      question: group.question,
+      members,
+      stepId,
     })),
     vote:
       revealed && state.results
@@ -88,11 +89,42 @@ export function workshopExport(
         description: area.description,
         kind: area.kind,
         color: area.color,
-        group: state.groups.find((g) => g.areaCode === area.code)?.name ?? null,
+        group: groupOfArea(state, groups, area.code),
         votes: inArea.reduce((sum, n) => sum + n.votes, 0),
         notes: inArea,
       };
     }),
     unassigned: notes.filter((n) => n.areaId === null).map(note),
   };
+}
+
+interface StepGroup {
+  group: Group;
+  /** The step it was made in (null: while no step ran). */
+  stepId: string | null;
+  members: number;
+}
+
+/**
+ * The groups of every step still on the agenda, in its order (those made while no step ran first),
+ * each with how many were in it.
+ */
+function groupsByStep(state: ControlState): StepGroup[] {
+  const steps = [null, ...state.agenda.map((step) => step.id)];
+  return steps.flatMap((stepId) => {
+    const made = state.stepGroups[stepId ?? ''];
+    if (!made) return [];
+    const members = Object.values(state.stepMembers[stepId ?? ''] ?? {});
+    return made.groups.map((group) => ({
+      group,
+      stepId,
+      members: members.filter((id) => id === group.id).length,
+    }));
+  });
+}
+
+/** The group whose area it is: the current step's, else the first step's that had one there. */
+function groupOfArea(state: ControlState, groups: readonly StepGroup[], code: string): string | null {
+  const current = state.groups.find((g) => g.areaCode === code);
+  return current?.name ?? groups.find((g) => g.group.areaCode === code)?.group.name ?? null;
 }

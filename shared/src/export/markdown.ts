@@ -25,6 +25,8 @@ const TEXT = {
     unassigned: 'Utanför fokusområden',
     groups: 'Grupper',
     noGroups: 'Inga grupper.',
+    inStep: (title: string) => `I steget ${title}:`,
+    noStep: 'Medan inget steg pågick:',
     members: (n: number) => `${n} deltagare`,
     nextSteps: 'Nästa steg',
     prioritised: 'De högst prioriterade lapparna, att föra vidare:',
@@ -55,6 +57,8 @@ const TEXT = {
     unassigned: 'Not in a focus area',
     groups: 'Groups',
     noGroups: 'No groups.',
+    inStep: (title: string) => `In the step ${title}:`,
+    noStep: 'While no step ran:',
     members: (n: number) => `${n} ${n === 1 ? 'participant' : 'participants'}`,
     nextSteps: 'Next steps',
     prioritised: 'The highest-prioritised notes, to take forward:',
@@ -110,7 +114,7 @@ export function areaHeading(area: { code: string; title: string }): string {
 /**
  * "Minnesanteckningar": the workshop as Markdown minutes in `locale` (Swedish or English): the agenda as
  * it was run with actual and planned minutes, each area with its notes ranked by votes, the notes in no
- * area, the groups, and the next steps.
+ * area, the groups of each step, and the next steps.
  */
 export function minutes(data: WorkshopExport, locale: Locale = data.workshop.locale): string {
   const t = TEXT[locale];
@@ -175,15 +179,23 @@ export function minutes(data: WorkshopExport, locale: Locale = data.workshop.loc
     out.push(`## ${t.unassigned}`, '', ...noteList(data.unassigned), '');
   }
 
+  // The groups under the step they worked in (files from before groups had steps: without one).
   out.push(`## ${t.groups}`, '');
-  if (data.groups.length === 0) out.push(`_${t.noGroups}_`);
-  for (const group of data.groups) {
+  if (data.groups.length === 0) out.push(`_${t.noGroups}_`, '');
+  data.groups.forEach((group, i) => {
+    const previous = data.groups[i - 1];
+    if (!previous || previous.stepId !== group.stepId) {
+      if (previous) out.push('');
+      const step = data.agenda.find((s) => s.id === group.stepId);
+      if (step) out.push(t.inStep(`**${escapeMarkdown(step.title)}**`), '');
+      else if (group.stepId === null) out.push(t.noStep, '');
+    }
     const area = data.areas.find((a) => a.code === group.areaCode);
     const where = area ? ` (${escapeMarkdown(areaHeading(area))})` : '';
     const question = group.question.trim() ? `: ${escapeMarkdown(group.question, '  ')}` : '';
     out.push(`- **${escapeMarkdown(group.name)}**${where}${question} — ${t.members(group.members)}`);
-  }
-  out.push('');
+  });
+  if (data.groups.length > 0) out.push('');
 
   out.push(`## ${t.nextSteps}`, '');
   out.push(...nextSteps(data, locale), '');

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { assignToGroup, initControlDoc, readControl, writeControlField } from '../doc/controlDoc';
+import { initControlDoc, readControl, writeControlField } from '../doc/controlDoc';
+import { startGroups } from '../facilitation/groups';
 import { agendaWithIds, goToStep } from '../facilitation/steps';
 import { BOARD_PAGE_NAMES } from '../records/board';
 import { BUILTIN_TEMPLATES, buildTemplateDoc, localizeTemplate } from '../templates/index';
@@ -39,11 +40,15 @@ function workshop() {
   }
   goToStep(control, 'step-1', START);
   goToStep(control, 'step-2', START + 600_000);
-  writeControlField(control, 'groups', [
-    { id: 'a', name: 'Grupp 1', areaCode: areas[0]!.code, question: 'Vad behövs?' },
-    { id: 'b', name: 'Grupp 2', areaCode: null, question: '' },
-  ]);
-  assignToGroup(control, 'p_someone0001', 'a');
+  startGroups(
+    control,
+    'step-2',
+    [
+      { id: 'a', name: 'Grupp 1', areaCode: areas[0]!.code, question: 'Vad behövs?' },
+      { id: 'b', name: 'Grupp 2', areaCode: null, question: '' },
+    ],
+    ['p_someone0001'],
+  );
   writeControlField(control, 'voting', {
     phase: 'revealed',
     round: 2,
@@ -100,15 +105,24 @@ describe('a workshop built from its export', () => {
     expect(second.areas.flatMap((a) => a.notes).some((n) => firstIds.has(n.id))).toBe(false);
   });
 
-  it('puts the reference content in locked notes and nobody in the groups', () => {
+  it('puts the reference content in locked notes and nobody in the groups, which are their step’s again', () => {
     const { board, control, facts } = workshop();
     const imported = docsFromExport(workshopExport(board, control, facts, START), BOARD_PAGE_NAMES.sv);
     const references = readBoardDoc(imported.board).notes.filter((n) => n.reference);
     expect(references.length).toBeGreaterThan(0);
     const state = readControl(imported.control);
-    expect(state.members).toEqual({});
+    expect(state.stepMembers).toEqual({});
     expect(state.currentStepId).toBeNull();
-    expect(state.groups.map((g) => g.name)).toEqual(['Grupp 1', 'Grupp 2']);
+    expect(state.groups).toEqual([]);
+    expect(state.stepGroups['step-2']?.groups.map((g) => g.name)).toEqual(['Grupp 1', 'Grupp 2']);
+  });
+
+  it('gives the groups of a file from before groups had steps to no step, shown until a step starts', () => {
+    const { board, control, facts } = workshop();
+    const data = workshopExport(board, control, facts, START);
+    const old = { ...data, groups: data.groups.map(({ stepId: _stepId, ...group }) => group) };
+    const imported = docsFromExport(old, BOARD_PAGE_NAMES.sv);
+    expect(readControl(imported.control).groups.map((g) => g.name)).toEqual(['Grupp 1', 'Grupp 2']);
   });
 
   it('refuses an area code a frame cannot carry, naming the field', () => {

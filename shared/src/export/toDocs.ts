@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { boardRecords, storedRecord, type StoredRecord } from '../doc/boardDoc';
-import { initControlDoc, writeControlField } from '../doc/controlDoc';
+import { initControlDoc, writeControlField, writeGroupsOfStep } from '../doc/controlDoc';
 import { AgendaStep } from '../model/agenda';
 import { AreaCode, AreaTitle } from '../model/focusArea';
-import { Group } from '../model/group';
+import { Group, MAX_GROUPS_PER_STEP } from '../model/group';
 import { buildTemplateDoc } from '../templates/buildBoard';
 import { MAX_TEMPLATE_AREAS, type TemplateFile } from '../templates/template';
 import { readBoardDoc } from '../workshop/board';
@@ -57,12 +57,22 @@ export const ImportableExport = WorkshopExport.superRefine((data, ctx) => {
     }
     stepIds.add(step.id);
   });
+  const perStep = new Map<string | null, number>();
   data.groups.forEach((group, i) => {
     if (!Group.shape.name.safeParse(group.name).success) {
       ctx.addIssue({
         code: 'custom',
         path: ['groups', i, 'name'],
         message: 'a group name must not be blank',
+      });
+    }
+    const step = group.stepId ?? null;
+    perStep.set(step, (perStep.get(step) ?? 0) + 1);
+    if (perStep.get(step) === MAX_GROUPS_PER_STEP + 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups', i],
+        message: `a step has at most ${MAX_GROUPS_PER_STEP} groups`,
       });
     }
   });
@@ -166,16 +176,20 @@ export function docsFromExport(
     data.agenda.map(({ runs: _runs, ...step }) => step),
   );
   control.transact(() => {
-    writeControlField(
-      control,
-      'groups',
-      data.groups.map((group, i) => ({
-        id: `g${i + 1}`,
-        name: group.name,
-        areaCode: group.areaCode,
-        question: group.question,
-      })),
-    );
+    // Each step gets its groups back; a group of a step not on the agenda (or from a file from before
+    // groups had steps) is a group of no step, shown until the first step starts.
+    const steps = new Set(data.agenda.map((step) => step.id));
+    const byStep = new Map<string | null, Group[]>();
+    data.groups.forEach((group, i) => {
+      const step = group.stepId && steps.has(group.stepId) ? group.stepId : null;
+      byStep.set(step, [
+        ...(byStep.get(step) ?? []),
+        { id: `g${i + 1}`, name: group.name, areaCode: group.areaCode, question: group.question },
+      ]);
+    });
+    for (const [step, groups] of byStep) {
+      writeGroupsOfStep(control, step, { groups, selfSelect: false, ended: false });
+    }
     if (data.vote) {
       writeControlField(control, 'voting', {
         phase: 'revealed',

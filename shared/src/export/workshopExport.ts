@@ -62,6 +62,15 @@ export const ExportedGroup = z.strictObject({
   areaCode: z.string().max(12).nullable(),
   question: z.string().max(2000),
   members: z.int().min(0).describe('How many participants were in it (never who)'),
+  stepId: z
+    .string()
+    .min(1)
+    .max(40)
+    .nullable()
+    .optional()
+    .describe(
+      'The agenda step the group worked in (null: made while no step ran; absent in files from before groups belonged to steps)',
+    ),
 });
 export type ExportedGroup = z.infer<typeof ExportedGroup>;
 
@@ -78,7 +87,8 @@ export const WorkshopExport = z
       template: z.string().max(60).nullable(),
     }),
     agenda: z.array(ExportedStep).max(100),
-    groups: z.array(ExportedGroup).max(50),
+    // 50 groups for each of at most 100 steps, and for no step.
+    groups: z.array(ExportedGroup).max(5050).describe('The groups of every step, in agenda order'),
     vote: z
       .strictObject({
         round: z.int().min(1),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Most groups one agenda step has. */
+export const MAX_GROUPS_PER_STEP = 50;
+
 /** A group of participants with its own area and question (Grupp 1, Grupp 2). */
 export const Group = z.strictObject({
   id: z.string().min(1).max(40),

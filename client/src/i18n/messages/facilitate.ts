@@ -103,7 +103,9 @@ const sv = {
   'groups.heading': 'Grupper',
   'groups.fromStep': 'Dela in i {count} grupper efter stegets områden',
   'groups.created': 'Grupperna är skapade och de närvarande fördelade.',
-  'groups.none': 'Inga grupper.',
+  'groups.none': 'Inga grupper i det här steget.',
+  'groups.ofStep':
+    'Grupperna hör till det här steget: nästa steg börjar utan dem, och de kommer tillbaka om du går tillbaka hit.',
   'groups.selfSelect': 'Deltagarna väljer grupp själva',
   'groups.membersCaption': 'Vem är i vilken grupp',
   'groups.person': 'Deltagare',
@@ -221,7 +223,9 @@ const en: Record<keyof typeof sv, string> = {
   'groups.heading': 'Groups',
   'groups.fromStep': "Split into {count} groups by the step's areas",
   'groups.created': 'The groups are made and those present are split between them.',
-  'groups.none': 'No groups.',
+  'groups.none': 'No groups in this step.',
+  'groups.ofStep':
+    'The groups belong to this step: the next step starts without them, and they come back if you return here.',
   'groups.selfSelect': 'Participants choose their group',
   'groups.membersCaption': 'Who is in which group',
   'groups.person': 'Participant',
