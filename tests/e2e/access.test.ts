@@ -214,7 +214,8 @@ describe('the facilitator link', () => {
     await expect(elsewhere.getByTestId('role').innerText()).resolves.toBe('Facilitator');
     expect(await isReadOnly(elsewhere)).toBe(false);
 
-    // On the board the facilitator finds the same link again, to copy.
+    // On the board the facilitator finds the same link again, to copy (under "Mer" in the header).
+    await elsewhere.getByRole('button', { name: 'Fler val' }).click();
     await elsewhere.getByRole('button', { name: 'Facilitatorlänk' }).click();
     await expect(elsewhere.getByTestId('facilitator-link').inputValue()).resolves.toBe(facilitatorUrl);
     await elsewhere.getByRole('button', { name: 'Kopiera' }).click();

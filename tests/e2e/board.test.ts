@@ -159,7 +159,9 @@ describe('a workshop on one live board', () => {
     await expect.poll(label, { timeout: 30_000 }).toContain('Välj');
     await dan.page.getByLabel('Språk').selectOption('en');
     await expect.poll(label, { timeout: 30_000 }).toContain('Select');
+    await dan.page.getByRole('button', { name: 'More options' }).click();
     await expect(dan.page.getByRole('button', { name: 'Change name' }).count()).resolves.toBe(1);
+    await dan.page.getByRole('button', { name: 'More options' }).click();
     await dan.page.getByLabel('Language').selectOption('sv');
   });
 

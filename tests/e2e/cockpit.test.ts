@@ -198,6 +198,7 @@ describe("the facilitator's cockpit", () => {
   });
 
   it('deleting asks in the page, names the workshop, and then every board says it is gone', async () => {
+    await facilitator.getByRole('button', { name: 'Fler val' }).click();
     const open = facilitator.getByRole('button', { name: 'Radera workshopen …' });
     await open.click();
     const dialog = facilitator.getByRole('dialog', { name: `Radera workshopen ”${title}”?` });

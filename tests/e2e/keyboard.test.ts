@@ -133,7 +133,7 @@ describe('keyboard only, with a page title and focus that say where you are', ()
 
   it('Alt+N adds a note wherever the focus is, and the next one does not hide the first', async () => {
     const text = 'Med kortkommando';
-    await eva.getByRole('button', { name: /Byt namn/ }).focus();
+    await eva.getByRole('button', { name: 'Fler val' }).focus();
     await eva.keyboard.press('Alt+KeyN');
     await expect.poll(() => focused(eva)).toMatchObject({ inNote: true });
     await eva.keyboard.type(text);
@@ -156,7 +156,7 @@ describe('keyboard only, with a page title and focus that say where you are', ()
     const page = await newPage('Snabb');
     await page.clock.install();
     await joinByKeyboard(page, 'Snabb');
-    await page.getByRole('button', { name: /Byt namn/ }).focus();
+    await page.getByRole('button', { name: 'Fler val' }).focus();
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
     await page.keyboard.press('Alt+KeyN');
     await expect.poll(() => focused(page)).toMatchObject({ inNote: true });

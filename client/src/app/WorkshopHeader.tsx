@@ -57,18 +57,30 @@ export function WorkshopHeader({
       </span>
       {connection && <ConnectionBadge connection={connection} />}
       <span className="spacer" />
-      <HeaderMenu view={view} narrow={narrow}>
-        <SharePanel workshopId={workshopId} access={access} />
-        {connection && <PeoplePresent connection={connection} person={person} role={access.role} />}
-        {views.length > 1 && <ViewSwitch views={views} current={view} onChoose={onChooseView} />}
-        <FacilitatorLink workshopId={workshopId} access={access} />
-        {access.role === 'facilitator' && connection && (
-          <SaveAsTemplate connection={connection} title={title} onSaved={notify} />
-        )}
-        {access.role !== 'viewer' && <YourName identity={identity} onRename={onRename} />}
-        <LanguageSwitch />
-        {connection && <DeleteWorkshop {...{ workshopId, access, connection }} title={title} />}
-      </HeaderMenu>
+      <HeaderMenu
+        view={view}
+        narrow={narrow}
+        primary={
+          <>
+            <SharePanel workshopId={workshopId} access={access} />
+            {connection && <PeoplePresent connection={connection} person={person} role={access.role} />}
+            {views.length > 1 && <ViewSwitch views={views} current={view} onChoose={onChooseView} />}
+            <LanguageSwitch />
+          </>
+        }
+        more={
+          access.role === 'viewer' ? null : (
+            <>
+              <FacilitatorLink workshopId={workshopId} access={access} />
+              {access.role === 'facilitator' && connection && (
+                <SaveAsTemplate connection={connection} title={title} onSaved={notify} />
+              )}
+              <YourName identity={identity} onRename={onRename} />
+              {connection && <DeleteWorkshop {...{ workshopId, access, connection }} title={title} />}
+            </>
+          )
+        }
+      />
     </header>
   );
 }

@@ -58,6 +58,8 @@ export function WorkshopPage({
   const [workshopTitle, setWorkshopTitle] = useState<string | null>(null);
   // The board was written by a newer Samskapa (the server was upgraded while this page was open).
   const [outdated, setOutdated] = useState(false);
+  // Where the facilitator's drawer opens: beside the board, below the header and the step bar.
+  const [drawerSlot, setDrawerSlot] = useState<HTMLDivElement | null>(null);
   const heading = useFocusOnArrival<HTMLHeadingElement>();
   useDocumentTitle(workshopTitle ?? t('board.heading'));
 
@@ -200,41 +202,53 @@ export function WorkshopPage({
           </button>
         </div>
       )}
-      {/* Live regions stay in the page and only their text changes, so screen readers read each message. */}
-      <p className="notice" role="status" data-testid="notice">
-        {notice && <span key={notice.at}>{t(notice.key)}</span>}
-      </p>
       <p className="visually-hidden" role="status" data-testid="announcement">
         {announcement && <span key={announcement.at}>{t(announcement.key)}</span>}
       </p>
-      {connection && controlConnection && control && (
-        <VotingProvider value={voting}>
-          <Facilitation
-            workshopId={workshopId}
-            access={access}
-            board={connection}
-            controlConnection={controlConnection}
-            control={control}
-            presenceId={person.id}
-            credential={credential}
-            announce={announce}
-            notify={notify}
-          />
-        </VotingProvider>
-      )}
-      <main className={`board-main board-main-${view}`} aria-label={t(`view.${view}.label`)} data-view={view}>
-        {viewProps ? (
-          <VotingProvider value={voting}>
-            <Suspense fallback={loading}>
-              {view === 'canvas' && <CanvasView {...viewProps} />}
-              {view === 'list' && <ListBoard {...viewProps} />}
-              {view === 'phone' && <PhoneView {...viewProps} />}
-            </Suspense>
-          </VotingProvider>
-        ) : (
-          loading
-        )}
-      </main>
+      {/* The board and, beside it, the facilitator's drawer: it pushes the board aside, never covers the
+          header, the step bar or the countdown. */}
+      <div className="board-body">
+        <div className="board-column">
+          {/* Live regions stay in the page and only their text changes, so screen readers read each message. */}
+          <p className="notice" role="status" data-testid="notice">
+            {notice && <span key={notice.at}>{t(notice.key)}</span>}
+          </p>
+          {connection && controlConnection && control && (
+            <VotingProvider value={voting}>
+              <Facilitation
+                workshopId={workshopId}
+                access={access}
+                board={connection}
+                controlConnection={controlConnection}
+                control={control}
+                presenceId={person.id}
+                credential={credential}
+                drawerSlot={drawerSlot}
+                announce={announce}
+                notify={notify}
+              />
+            </VotingProvider>
+          )}
+          <main
+            className={`board-main board-main-${view}`}
+            aria-label={t(`view.${view}.label`)}
+            data-view={view}
+          >
+            {viewProps ? (
+              <VotingProvider value={voting}>
+                <Suspense fallback={loading}>
+                  {view === 'canvas' && <CanvasView {...viewProps} />}
+                  {view === 'list' && <ListBoard {...viewProps} />}
+                  {view === 'phone' && <PhoneView {...viewProps} />}
+                </Suspense>
+              </VotingProvider>
+            ) : (
+              loading
+            )}
+          </main>
+        </div>
+        <div className="drawer-slot" ref={setDrawerSlot} />
+      </div>
     </div>
   );
 }

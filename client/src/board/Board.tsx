@@ -15,6 +15,7 @@ import {
 } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import 'tldraw/tldraw.css';
+import './board.css';
 import { AWARENESS_FIELDS, type Locale, type Role } from '@samskapa/shared';
 import type { DocConnection } from '../sync/docConnection';
 import { bindRecords } from '../sync/recordBinding';

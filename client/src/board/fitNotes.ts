@@ -1,8 +1,8 @@
 import type { Editor, TLNoteShape, TLRecord, TLShapeId } from 'tldraw';
 import { plainFromRichText } from '@samskapa/shared';
 
-/** Below this length a note's text fits tldraw's square at its full font size (measured: 10 words). */
-const SHORT_TEXT = 60;
+/** Notes measured in one go; the rest wait for the next turn, so a large board stays responsive. */
+const BATCH = 100;
 
 function isNote(record: TLRecord | undefined): record is TLNoteShape {
   return record?.typeName === 'shape' && record.type === 'note';
@@ -23,12 +23,13 @@ export function fitNotes(editor: Editor): () => void {
   const fitWaiting = (): void => {
     scheduled = null;
     const updates: TLNoteShape[] = [];
-    for (const id of waiting) {
+    for (const id of [...waiting].slice(0, BATCH)) {
+      waiting.delete(id);
       const note = editor.getShape<TLNoteShape>(id);
       const fitted = note && util.onBeforeCreate?.(note);
       if (fitted && fitted !== note) updates.push(fitted);
     }
-    waiting.clear();
+    if (waiting.size > 0) schedule([]);
     if (updates.length === 0 || editor.getIsReadonly()) return;
     editor.run(
       () =>
@@ -42,19 +43,19 @@ export function fitNotes(editor: Editor): () => void {
       { history: 'ignore' },
     );
   };
-  const schedule = (ids: Iterable<TLShapeId>): void => {
+  function schedule(ids: Iterable<TLShapeId>): void {
     for (const id of ids) waiting.add(id);
     if (waiting.size === 0 || scheduled !== null) return;
     // After the fonts have loaded: a measurement in a fallback font would be wrong for everyone.
     scheduled = window.setTimeout(() => void document.fonts.ready.then(fitWaiting), 0);
-  };
+  }
 
-  // At load: long texts that may never have been measured.
+  // At load: every note with text (one that was measured is measured again, and left as it is).
   schedule(
     editor
       .getCurrentPageShapes()
       .filter(isNote)
-      .filter((note) => note.props.growY === 0 && plainFromRichText(note.props.richText).length > SHORT_TEXT)
+      .filter((note) => plainFromRichText(note.props.richText) !== '')
       .map((note) => note.id),
   );
   // From then on: every note that arrives or whose text changes elsewhere.

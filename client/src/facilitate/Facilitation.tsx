@@ -1,5 +1,6 @@
 import type { ControlState, ParticipantCredential } from '@samskapa/shared';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Access } from '../session/identity';
 import { useT, type MessageKey } from '../i18n/i18n';
 import type { DocConnection } from '../sync/docConnection';
@@ -29,6 +30,7 @@ export function Facilitation({
   control,
   presenceId,
   credential,
+  drawerSlot,
   announce,
   notify,
 }: {
@@ -39,6 +41,8 @@ export function Facilitation({
   control: ControlState;
   presenceId: string;
   credential: ParticipantCredential | null;
+  /** Where the drawer opens (beside the board); until the page has laid it out, nowhere. */
+  drawerSlot: HTMLElement | null;
   announce: (key: MessageKey) => void;
   notify: (key: MessageKey) => void;
 }) {
@@ -94,42 +98,46 @@ export function Facilitation({
             >
               {t('facilitate.open')}
             </button>
-            <aside
-              id="facilitator-panel"
-              className="facilitator-aside"
-              aria-label={t('facilitate.panelLabel')}
-              hidden={!open}
-            >
-              {open && (
-                <>
-                  <div className="facilitator-aside-header">
-                    <h2>{t('facilitate.panelLabel')}</h2>
-                    <button
-                      ref={close}
-                      type="button"
-                      onClick={() => {
-                        setOpen(false);
-                        button.current?.focus();
-                      }}
-                    >
-                      {t('facilitate.close')}
-                    </button>
-                  </div>
-                  <Suspense fallback={<p className="facilitator-panel">{t('common.loading')}</p>}>
-                    <FacilitatorTools
-                      workshopId={workshopId}
-                      token={access.token}
-                      doc={doc}
-                      control={control}
-                      board={workshopBoard}
-                      participants={participants}
-                      presenceId={presenceId}
-                      notify={notify}
-                    />
-                  </Suspense>
-                </>
+            {drawerSlot &&
+              createPortal(
+                <aside
+                  id="facilitator-panel"
+                  className="facilitator-aside"
+                  aria-label={t('facilitate.panelLabel')}
+                  hidden={!open}
+                >
+                  {open && (
+                    <>
+                      <div className="facilitator-aside-header">
+                        <h2>{t('facilitate.panelLabel')}</h2>
+                        <button
+                          ref={close}
+                          type="button"
+                          onClick={() => {
+                            setOpen(false);
+                            button.current?.focus();
+                          }}
+                        >
+                          {t('facilitate.close')}
+                        </button>
+                      </div>
+                      <Suspense fallback={<p className="facilitator-panel">{t('common.loading')}</p>}>
+                        <FacilitatorTools
+                          workshopId={workshopId}
+                          token={access.token}
+                          doc={doc}
+                          control={control}
+                          board={workshopBoard}
+                          participants={participants}
+                          presenceId={presenceId}
+                          notify={notify}
+                        />
+                      </Suspense>
+                    </>
+                  )}
+                </aside>,
+                drawerSlot,
               )}
-            </aside>
           </>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { currentStep, type ControlState } from '@samskapa/shared';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/i18n';
 import { useT } from '../i18n/i18n';
 import { Countdown } from './Countdown';
@@ -25,13 +26,27 @@ export function StepBar({
   const groupId = participantId ? control.members[participantId] : undefined;
   const group = control.groups.find((g) => g.id === groupId);
   const showTimer = step?.durationMinutes != null || control.timer.status !== 'idle';
+  const instruction = useRef<HTMLParagraphElement>(null);
+  const [open, setOpen] = useState(false);
+  const [cut, setCut] = useState(false);
+  const text = group?.question || step?.instruction;
+  // On a laptop the bar is one row: an instruction too long for it ends in "…" and can be opened.
+  useLayoutEffect(() => {
+    const element = instruction.current;
+    if (!element) return setCut(false);
+    const measure = () => setCut(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [text, open]);
   return (
     <section
       className={`step-bar${large ? ' step-bar-large' : ''}`}
       aria-label={t('step.regionLabel')}
       data-testid="step-bar"
     >
-      <div className="step-text">
+      <div className={`step-text${open ? ' step-text-open' : ''}`}>
         {step ? (
           <>
             <p className="step-position">
@@ -40,10 +55,15 @@ export function StepBar({
             <h2 className="step-title" data-testid="step-title">
               {step.title}
             </h2>
-            {(group?.question || step.instruction) && (
-              <p className="step-instruction" data-testid="step-instruction">
-                {group?.question || step.instruction}
+            {text && (
+              <p className="step-instruction" data-testid="step-instruction" ref={instruction}>
+                {text}
               </p>
+            )}
+            {text && !large && (cut || open) && (
+              <button type="button" className="step-more" aria-expanded={open} onClick={() => setOpen(!open)}>
+                {t(open ? 'step.showLess' : 'step.showAll')}
+              </button>
             )}
           </>
         ) : (

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n';
 import { canvas } from './canvas';
 import { cockpit } from './cockpit';
+import { counts } from './counts';
 import { exportMessages } from './export';
 import { facilitate } from './facilitate';
 import { imageExport } from './imageExport';
@@ -31,6 +32,9 @@ export const en: Record<MessageKey, string> = {
   'start.create.heading': 'Create a workshop',
   'start.create.titleLabel': 'Workshop name',
   'start.create.titlePlaceholder': 'e.g. Reference group – co-creation',
+  'start.create.nameLabel': 'Your name (shown to the participants)',
+  'start.create.nameHint':
+    'Optional. With your name here you go straight to the board. You can change it there.',
   'start.create.submit': 'Create workshop',
   'start.create.busy': 'Creating …',
   'start.create.failed': 'The workshop could not be created. Check the connection and try again.',
@@ -41,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   'start.created.joinCode': 'Code to type on the start page',
   'start.created.qr': 'QR code of the participant link',
   'start.created.retention': 'The workshop and everything in it is deleted automatically on {date}.',
+  'start.created.loopbackTitle': 'Phones cannot open these links',
   'start.created.loopbackWarning':
     'The links and the QR code point at this computer (localhost), so phones and other computers cannot open them. Open Samskapa through this computer’s network address instead (server started with HOST=0.0.0.0) and create the workshop there.',
   'start.created.viewerLink': 'Link for viewing (projector, read-only)',
@@ -98,6 +103,7 @@ export const en: Record<MessageKey, string> = {
   'board.reload': 'Reload the page',
   'board.newNote.added': 'New note in the middle of the board. Type the text and press Esc when done.',
 
+  'view.more': 'More options',
   'view.menu': 'Menu',
   'view.switchLabel': 'Show the board as',
   'view.canvas.name': 'Canvas',
@@ -127,6 +133,7 @@ export const en: Record<MessageKey, string> = {
 
   ...canvas.en,
   ...cockpit.en,
+  ...counts.en,
   ...facilitate.en,
   ...imageExport.en,
   ...outline.en,

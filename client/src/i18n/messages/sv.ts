@@ -1,5 +1,6 @@
 import { canvas } from './canvas';
 import { cockpit } from './cockpit';
+import { counts } from './counts';
 import { exportMessages } from './export';
 import { facilitate } from './facilitate';
 import { imageExport } from './imageExport';
@@ -30,6 +31,8 @@ export const sv = {
   'start.create.heading': 'Skapa en workshop',
   'start.create.titleLabel': 'Workshopens namn',
   'start.create.titlePlaceholder': 't.ex. Referensgruppsmöte – tema samskapande',
+  'start.create.nameLabel': 'Ditt namn (syns för deltagarna)',
+  'start.create.nameHint': 'Valfritt. Med ditt namn här kommer du direkt till tavlan. Du kan byta det där.',
   'start.create.submit': 'Skapa workshop',
   'start.create.busy': 'Skapar …',
   'start.create.failed': 'Det gick inte att skapa workshopen. Kontrollera anslutningen och försök igen.',
@@ -40,6 +43,7 @@ export const sv = {
   'start.created.joinCode': 'Kod att skriva in på startsidan',
   'start.created.qr': 'QR-kod till deltagarlänken',
   'start.created.retention': 'Workshopen och allt i den raderas automatiskt den {date}.',
+  'start.created.loopbackTitle': 'Telefonerna kan inte öppna de här länkarna',
   'start.created.loopbackWarning':
     'Länkarna och QR-koden pekar på den här datorn (localhost), så telefoner och andra datorer kan inte öppna dem. Öppna Samskapa via datorns nätverksadress i stället (servern startad med HOST=0.0.0.0) och skapa workshopen där.',
   'start.created.viewerLink': 'Länk för visning (projektor, endast läsa)',
@@ -97,6 +101,7 @@ export const sv = {
   'board.reload': 'Ladda om sidan',
   'board.newNote.added': 'Ny lapp mitt på tavlan. Skriv texten och tryck Esc när du är klar.',
 
+  'view.more': 'Fler val',
   'view.menu': 'Meny',
   'view.switchLabel': 'Visa tavlan som',
   'view.canvas.name': 'Rityta',
@@ -127,6 +132,7 @@ export const sv = {
 
   ...canvas.sv,
   ...cockpit.sv,
+  ...counts.sv,
   ...facilitate.sv,
   ...imageExport.sv,
   ...outline.sv,
