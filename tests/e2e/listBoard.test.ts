@@ -153,11 +153,11 @@ describe('the list board carries every note workflow', () => {
     ]);
     const a1 = column(dan.page, 'A1');
     await expect(a1.innerText()).resolves.toContain('Hälsosystemet stödjer och möjliggör hälsosamma val');
-    // Reference content is shown as "Underlag", cannot be changed, and is not counted.
+    // Reference content is shown as "Underlag", cannot be changed, and is counted apart from notes.
     const reference = a1.getByTestId('outline-note').filter({ hasText: 'Underlag' });
     await expect(reference.count()).resolves.toBeGreaterThan(0);
     await expect(reference.getByRole('button').count()).resolves.toBe(0);
-    await expect(countText(dan.page, 'A1')).resolves.toBe('0 lappar');
+    await expect(countText(dan.page, 'A1')).resolves.toBe('3 underlag');
     // The area is a section named by its heading, and its notes are a list.
     await expect(
       dan.page.getByRole('region', { name: 'A1 Förebyggande och hälsofrämjande' }).count(),
@@ -170,7 +170,7 @@ describe('the list board carries every note workflow', () => {
     const b1 = column(dan.page, 'B1');
     await b1.getByLabel('Ny lapp i B1').fill(text);
     await dan.page.keyboard.press('Control+Enter');
-    await expect.poll(() => countText(eva.page, 'B1'), { timeout: 30_000 }).toBe('1 lapp');
+    await expect.poll(() => countText(eva.page, 'B1'), { timeout: 30_000 }).toBe('1 lapp · 3 underlag');
     const note = noteIn(eva.page, 'B1', text);
     await expect(note.innerText()).resolves.toContain('Skriven av Dan Deltagare');
     // The text box is empty again and keeps the focus, for the next note.
@@ -200,8 +200,8 @@ describe('the list board carries every note workflow', () => {
     await expect(activeText(dan.page)).resolves.toMatch(/^C1 /);
     await dan.page.keyboard.press('Enter');
 
-    await expect.poll(() => countText(eva.page, 'C1'), { timeout: 30_000 }).toBe('1 lapp');
-    await expect(countText(eva.page, 'B1')).resolves.toBe('0 lappar');
+    await expect.poll(() => countText(eva.page, 'C1'), { timeout: 30_000 }).toBe('1 lapp · 4 underlag');
+    await expect(countText(eva.page, 'B1')).resolves.toBe('3 underlag');
     await expect(noteIn(eva.page, 'C1', text).count()).resolves.toBe(1);
     await expect(dan.page.getByTestId('outline-status').innerText()).resolves.toMatch(/Flyttad till C1 /);
     // The focus did not fall to the page: it is on something in B1 (a reference note, or its heading).
@@ -247,7 +247,7 @@ describe('the list board carries every note workflow', () => {
     await expect(note.getByRole('button', { name: 'Ta bort' }).isVisible()).resolves.toBe(true);
     await note.getByRole('button', { name: 'Ta bort' }).click();
     await note.getByRole('button', { name: 'Ja, ta bort' }).click();
-    await expect.poll(() => countText(eva.page, 'C1'), { timeout: 30_000 }).toBe('0 lappar');
+    await expect.poll(() => countText(eva.page, 'C1'), { timeout: 30_000 }).toBe('4 underlag');
     await expect(noteIn(eva.page, 'C1', 'fler hembesök').count()).resolves.toBe(0);
     await expect(dan.page.getByTestId('outline-status').innerText()).resolves.toContain('Lappen togs bort');
   });
@@ -275,7 +275,7 @@ describe('the list board carries every note workflow', () => {
     await expect
       .poll(() => noteIn(eva.page, 'D1', 'varje år, med kommunerna').count(), { timeout: 30_000 })
       .toBe(1);
-    await expect(countText(eva.page, 'D1')).resolves.toBe('1 lapp');
+    await expect(countText(eva.page, 'D1')).resolves.toBe('1 lapp · 4 underlag');
   });
 
   it('the filter shows one area, and the other columns are gone for everyone', async () => {

@@ -218,10 +218,18 @@ describe('the phone view: writing notes on a phone, without the canvas', () => {
     await expect(pia.evaluate(() => document.activeElement?.id)).resolves.not.toBe('phone-note');
     const header = await pia.locator('.board-header').boundingBox();
     expect(header!.height, 'header height at 360 px').toBeLessThanOrEqual(64);
-    // Every area of the template is offered, with its note count, and "Inget område".
+    // Every area of the template is offered, with its note count (reference content apart), and "Inget område".
     const options = await pia.locator('#phone-area option').allTextContents();
     expect(options.map((o) => o.split(' ')[0])).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'D1', 'Inget']);
-    expect(options.every((o) => o.endsWith('(0 lappar)'))).toBe(true);
+    expect(options.map((o) => o.slice(o.lastIndexOf('(')))).toEqual([
+      '(3 underlag)',
+      '(3 underlag)',
+      '(3 underlag)',
+      '(2 underlag)',
+      '(4 underlag)',
+      '(4 underlag)',
+      '(0 lappar)',
+    ]);
   });
 
   it('adds two notes to B1 (button, then Ctrl+Enter) and one to no area; the field empties and a message says where each went', async () => {
@@ -246,7 +254,7 @@ describe('the phone view: writing notes on a phone, without the canvas', () => {
     });
     await waitInPage(pia, 'B1 counts two notes', () =>
       Array.from(document.querySelectorAll('#phone-area option')).some((o) =>
-        o.textContent?.match(/^B1 .*\(2 lappar\)$/),
+        o.textContent?.match(/^B1 .*\(2 lappar · 3 underlag\)$/),
       ),
     );
 

@@ -64,7 +64,8 @@ describe('a facilitator starts from a template', () => {
     await page.waitForFunction(() => (window as unknown as EditorWindow).samskapaEditor !== undefined);
     const codes = await areaCodesOnCanvas(page);
     expect(codes).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'D1', 'SK']);
-    await expect(page.getByTestId('area-badge-B1').innerText()).resolves.toBe('0 lappar');
+    // The badge counts participants' notes and the template's reference content apart.
+    await expect(page.getByTestId('area-badge-B1').innerText()).resolves.toBe('3 underlag');
     // The canvas opens on the content, zoomed to fit: every area is in view, not an empty corner.
     await expect
       .poll(() =>

@@ -1,10 +1,12 @@
 import { useEditor, useValue, type TLShape } from 'tldraw';
-import { areaOf, readFocusArea, type StoredRecord } from '@samskapa/shared';
+import { areaOf, countNotesByArea, readFocusArea, type StoredRecord } from '@samskapa/shared';
+import { areaCountText } from '../i18n/areaCount';
 import { useT } from '../i18n/i18n';
 
 /**
- * On the canvas, at the top right of every focus area: how many notes participants have put in it.
- * Membership comes from the one shared rule (`areaOf`), as in the list board and the exports.
+ * On the canvas, at the top right of every focus area: how many notes participants have put in it,
+ * and the reference content apart. Membership comes from the one shared rule (`areaOf`), and the
+ * count from the one shared tally, as in the list board, the phone and the exports.
  */
 export function AreaBadges() {
   const editor = useEditor();
@@ -14,12 +16,19 @@ export function AreaBadges() {
     () => {
       const shapes = editor.getCurrentPageShapes();
       const lookup = (id: string) => editor.store.get(id as TLShape['id']) as StoredRecord | undefined;
-      const counts = new Map<string, number>();
-      for (const shape of shapes) {
-        if (shape.type !== 'note' || (shape.meta as { reference?: unknown }).reference === true) continue;
-        const area = areaOf(shape.id, lookup);
-        if (area) counts.set(area, (counts.get(area) ?? 0) + 1);
-      }
+      const counts = countNotesByArea(
+        [],
+        shapes.flatMap((shape) =>
+          shape.type === 'note'
+            ? [
+                {
+                  areaId: areaOf(shape.id, lookup),
+                  reference: (shape.meta as { reference?: unknown }).reference === true,
+                },
+              ]
+            : [],
+        ),
+      );
       return shapes.flatMap((shape) => {
         const area = readFocusArea(shape as unknown as StoredRecord);
         const bounds = area && editor.getShapePageBounds(shape);
@@ -30,7 +39,7 @@ export function AreaBadges() {
                 code: area.code,
                 x: bounds.maxX,
                 y: bounds.minY,
-                count: counts.get(area.id) ?? 0,
+                count: counts.get(area.id) ?? { notes: 0, reference: 0 },
               },
             ]
           : [];
@@ -47,7 +56,7 @@ export function AreaBadges() {
           data-testid={`area-badge-${badge.code}`}
           style={{ transform: `translate(${badge.x}px, ${badge.y}px)` }}
         >
-          {badge.count === 1 ? t('canvas.areaCountOne') : t('canvas.areaCount', { count: badge.count })}
+          {areaCountText(t, badge.count)}
         </div>
       ))}
     </>

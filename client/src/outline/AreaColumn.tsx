@@ -1,5 +1,6 @@
 import { memo, type CSSProperties, type DragEvent } from 'react';
 import type { Note } from '@samskapa/shared';
+import { areaCountText } from '../i18n/areaCount';
 import { useT } from '../i18n/i18n';
 import { AddNoteForm } from './AddNoteForm';
 import {
@@ -99,7 +100,7 @@ function AreaColumnView({
           )}
         </h2>
         <p className="outline-count" data-testid="outline-count">
-          {count === 1 ? t('outline.count.one') : t('outline.count.other', { count })}
+          {areaCountText(t, count)}
         </p>
         <p className="outline-description">{area ? area.description : t('outline.unplaced.description')}</p>
         {area && mayRename && <RenameArea area={area} headingId={headingId} onRename={handlers.rename} />}

@@ -1,8 +1,9 @@
 import {
+  areaCounts,
   areaFrameName,
-  noteCounts,
   notesIn,
   type AreaColor,
+  type AreaCount,
   type FocusArea,
   type Note,
   type WorkshopBoard,
@@ -22,8 +23,8 @@ export interface Column {
   area: FocusArea | null;
   /** Reference content first, then the participants' notes, each in reading order. */
   notes: Note[];
-  /** Notes participants wrote (reference content is not counted). */
-  count: number;
+  /** Notes participants wrote, and reference content apart. */
+  count: AreaCount;
 }
 
 /** Where a note can be moved: an area (code and title) or out of every area (`code` null). */
@@ -35,14 +36,18 @@ export interface Destination {
 
 /** The board's areas in reading order, then the unplaced notes. */
 export function boardColumns(board: WorkshopBoard): Column[] {
-  const counts = noteCounts(board);
+  const counts = areaCounts(board);
+  const none: AreaCount = { notes: 0, reference: 0 };
   const areas = board.areas.map((area) => ({
     key: area.id,
     area,
     notes: notesIn(board, area.id),
-    count: counts.get(area.id) ?? 0,
+    count: counts.get(area.id) ?? none,
   }));
-  return [...areas, { key: UNPLACED, area: null, notes: notesIn(board, null), count: counts.get(null) ?? 0 }];
+  return [
+    ...areas,
+    { key: UNPLACED, area: null, notes: notesIn(board, null), count: counts.get(null) ?? none },
+  ];
 }
 
 /** How an area is named in headings and messages: "A1 Förebyggande och hälsofrämjande". */
@@ -85,7 +90,11 @@ export function sameArea(a: FocusArea | null, b: FocusArea | null): boolean {
 export function sameColumn(a: Column, b: Column): boolean {
   return (
     a === b ||
-    (a.key === b.key && a.count === b.count && sameArea(a.area, b.area) && sameNotes(a.notes, b.notes))
+    (a.key === b.key &&
+      a.count.notes === b.count.notes &&
+      a.count.reference === b.count.reference &&
+      sameArea(a.area, b.area) &&
+      sameNotes(a.notes, b.notes))
   );
 }
 

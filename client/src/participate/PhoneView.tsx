@@ -1,7 +1,8 @@
-import { noteCounts, type FocusArea } from '@samskapa/shared';
+import { areaCounts, type AreaCount, type FocusArea } from '@samskapa/shared';
 import type { ViewProps } from '../session/viewProps';
 import { useSummon } from '../session/useSummon';
 import { useEffect } from 'react';
+import { areaCountText } from '../i18n/areaCount';
 import { useT } from '../i18n/i18n';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { useAreaChoice } from './areaChoice';
@@ -9,7 +10,6 @@ import { MyNotes } from './MyNotes';
 import { NoteForm } from './NoteForm';
 import { OthersNotes } from './OthersNotes';
 import { resolveAreaChoice, writableAreas } from './phoneNotes';
-import { countText } from './phoneText';
 import './phone.css';
 
 /**
@@ -47,7 +47,7 @@ export default function PhoneView({
   const areaId = resolveAreaChoice(storedChoice, areas);
   const area = areas.find((a) => a.id === areaId);
 
-  const picker = <AreaPicker areas={areas} counts={noteCounts(board)} chosen={area} onChoose={chooseArea} />;
+  const picker = <AreaPicker areas={areas} counts={areaCounts(board)} chosen={area} onChoose={chooseArea} />;
   return (
     <div className="phone">
       {mayWrite ? (
@@ -71,6 +71,8 @@ export default function PhoneView({
   );
 }
 
+const NO_NOTES: AreaCount = { notes: 0, reference: 0 };
+
 /** The area the next note goes to, with each area's note count and the chosen one's description. */
 function AreaPicker({
   areas,
@@ -79,7 +81,7 @@ function AreaPicker({
   onChoose,
 }: {
   areas: FocusArea[];
-  counts: Map<string | null, number>;
+  counts: Map<string | null, AreaCount>;
   chosen: FocusArea | undefined;
   onChoose: (areaId: string | null) => void;
 }) {
@@ -99,11 +101,13 @@ function AreaPicker({
             {t('phone.area.option', {
               code: area.code,
               title: area.title,
-              count: countText(t, counts.get(area.id) ?? 0),
+              count: areaCountText(t, counts.get(area.id) ?? NO_NOTES),
             })}
           </option>
         ))}
-        <option value="">{t('phone.area.noneOption', { count: countText(t, counts.get(null) ?? 0) })}</option>
+        <option value="">
+          {t('phone.area.noneOption', { count: areaCountText(t, counts.get(null) ?? NO_NOTES) })}
+        </option>
       </select>
       {description && (
         <p

@@ -54,3 +54,36 @@ export function noteCounts(board: WorkshopBoard): Map<string | null, number> {
   }
   return counts;
 }
+
+/** What an area holds: the notes participants wrote, and the template's reference content apart. */
+export interface AreaCount {
+  notes: number;
+  reference: number;
+}
+
+/**
+ * Every area's {@link AreaCount} (key null: the notes in no area), from notes whose area is already
+ * decided; every view counts with this, so a badge, a column and a picker say the same.
+ */
+export function countNotesByArea(
+  areaIds: Iterable<string>,
+  notes: Iterable<{ areaId: string | null; reference: boolean }>,
+): Map<string | null, AreaCount> {
+  const counts = new Map<string | null, AreaCount>();
+  for (const id of [...areaIds, null]) counts.set(id, { notes: 0, reference: 0 });
+  for (const note of notes) {
+    const count = counts.get(note.areaId) ?? { notes: 0, reference: 0 };
+    if (note.reference) count.reference++;
+    else count.notes++;
+    counts.set(note.areaId, count);
+  }
+  return counts;
+}
+
+/** {@link countNotesByArea} of a whole board. */
+export function areaCounts(board: WorkshopBoard): Map<string | null, AreaCount> {
+  return countNotesByArea(
+    board.areas.map((area) => area.id),
+    board.notes,
+  );
+}

@@ -5,7 +5,7 @@ import { boardRecords } from '../doc/boardDoc';
 import { NOTE_SIZE } from '../records/layout';
 import { buildTemplateDoc } from '../templates/buildBoard';
 import type { TemplateFile } from '../templates/template';
-import { noteCounts, notesIn, readBoardDoc } from './board';
+import { areaCounts, noteCounts, notesIn, readBoardDoc } from './board';
 import {
   addNote,
   BoardChangeError,
@@ -69,7 +69,7 @@ describe('changing a board without an editor', () => {
     expect(noteCounts(board).get(b1!.id)).toBe(7);
   });
 
-  it('a note carries its author pseudonym and time; reference content is not counted', () => {
+  it('a note carries its author pseudonym and time; reference content is counted apart', () => {
     const doc = buildTemplateDoc(file, 'Tavla');
     const c1 = readBoardDoc(doc).areas[1]!;
     addNote(doc, { ...who, text: 'Fler AT-tjänster', areaId: c1.id, now: 1234 });
@@ -79,6 +79,8 @@ describe('changing a board without an editor', () => {
       ['Fler AT-tjänster', false, 'Eva', 1234],
     ]);
     expect(noteCounts(readBoardDoc(doc)).get(c1.id)).toBe(1);
+    expect(areaCounts(readBoardDoc(doc)).get(c1.id)).toEqual({ notes: 1, reference: 1 });
+    expect(areaCounts(readBoardDoc(doc)).get(null)).toEqual({ notes: 0, reference: 0 });
   });
 
   it('moving a note to another area, and out of every area, changes where it is counted', () => {

@@ -1,13 +1,9 @@
 /** Strings of the canvas (focus areas on the tldraw board). */
 const sv = {
-  'canvas.areaCount': '{count} lappar',
-  'canvas.areaCountOne': '1 lapp',
   'canvas.areaRenameRefused': 'Bara facilitatorn kan byta namn på ett fokusområde.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
-  'canvas.areaCount': '{count} notes',
-  'canvas.areaCountOne': '1 note',
   'canvas.areaRenameRefused': 'Only the facilitator can rename a focus area.',
 };
 
