@@ -420,6 +420,46 @@ describe('the list board for everyone', () => {
     await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 
+  it('on a 1920×1080 wall shows every column of an eight-area template in rows, without sideways scrolling', async () => {
+    const wall = await createWorkshop(server, 'Referensgruppsmöte på väggen', 'referensgrupp');
+    const viewport = { width: 1920, height: 1080 };
+    for (const url of [wall.facilitatorUrl, wall.viewerUrl]) {
+      const person = await newPerson('Fia vid väggen', viewport);
+      await openBoard(person, url);
+      const { page } = person;
+      await page.getByTestId('view-list').click();
+      await column(page, 'R3').waitFor({ timeout: 60_000 });
+      const boxes = await page
+        .getByTestId('outline-column')
+        .evaluateAll((sections) =>
+          sections.map((s) => s.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width })),
+        );
+      // Eight areas and the unplaced notes, each wholly within the width of the screen.
+      expect(boxes).toHaveLength(9);
+      for (const box of boxes) {
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.w).toBeLessThanOrEqual(viewport.width);
+        expect(box.w).toBeGreaterThanOrEqual(300);
+      }
+      // The wall wraps into rows, in the board's reading order.
+      expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBeGreaterThan(1);
+      await expect(
+        page.getByTestId('list-board').evaluate((el) => el.scrollWidth <= el.clientWidth),
+      ).resolves.toBe(true);
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).resolves.toBe(true);
+      // Tab and screen-reader order (the document's) is the order the eye reads: row by row, left to right.
+      const seen = boxes
+        .map((box, i) => ({ ...box, i }))
+        .sort((a, b) => Math.round(a.y) - Math.round(b.y) || a.x - b.x)
+        .map((box) => box.i);
+      expect(seen).toEqual(boxes.map((_, i) => i));
+      await expect(seriousViolations(page)).resolves.toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/list-1920x1080-referensgrupp.png` });
+    }
+  });
+
   it('has no serious accessibility violations at 360×740, where the columns stack and touch targets are 44 px', async () => {
     const person = await joinInList('Mia Mobil', workshop.participantUrl, { width: 360, height: 740 });
     const { page } = person;
