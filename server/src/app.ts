@@ -163,7 +163,7 @@ export function createApp(config: Config, log: Logger): App {
     log,
   });
   voteRoutes(app, { store, rooms });
-  exportRoutes(app, { store, rooms });
+  exportRoutes(app, { store, rooms, timeZone: config.TIME_ZONE });
   retentionRoutes(app, { store, maxRetentionDays: config.MAX_RETENTION_DAYS });
   assetRoutes(app, store, config);
   const clientDir = resolve(config.CLIENT_DIR ?? CLIENT_DIR_DEFAULT);

@@ -16,11 +16,12 @@ const USAGE = `Usage: pnpm admin <command>
   list --json          the same as JSON, one object per workshop (no secrets)
   purge <id> [<id>…]   delete workshops now, with both documents and every image
   purge --expired      delete every workshop whose retention date has passed
-  export <id> --format json|csv|md|svg|png [--area <code>] [--out <file>]
+  export <id> --format json|xlsx|csv|csv-excel|md|svg|png [--area <code>] [--out <file>]
                        a workshop (or one area of it) as a file; to standard output without --out
+                       (csv-excel: semicolons, for Excel in Sweden; times in TIME_ZONE)
 
-Uses the server's configuration (DATA_DIR or DATABASE_URL). A running server disconnects the people
-in a purged workshop within DELETION_CHECK_MS (30 s), or at their next change.`;
+Uses the server's configuration (DATA_DIR or DATABASE_URL, TIME_ZONE). A running server disconnects
+the people in a purged workshop within DELETION_CHECK_MS (30 s), or at their next change.`;
 
 /**
  * Exit codes: 0 done, 1 a workshop to purge or export (or the area to export) did not exist, 2 wrong
@@ -66,6 +67,7 @@ async function loadDoc(store: Store, id: string, kind: 'board' | 'control'): Pro
 /** `export <id> --format … [--area …] [--out …]`, read from the store (no server needed). */
 async function exportCommand(
   store: Store,
+  timeZone: string,
   args: string[],
   out: (line: string) => void,
   write: (bytes: Buffer) => void,
@@ -97,7 +99,7 @@ async function exportCommand(
   const data = workshopExport(
     await loadDoc(store, id, 'board'),
     await loadDoc(store, id, 'control'),
-    factsOf(row),
+    factsOf(row, timeZone),
     Date.now(),
   );
   try {
@@ -116,12 +118,13 @@ async function exportCommand(
 
 async function run(
   store: Store,
+  timeZone: string,
   args: string[],
   out: (line: string) => void,
   write: (bytes: Buffer) => void,
 ): Promise<number> {
   const [command, ...rest] = args;
-  if (command === 'export') return exportCommand(store, rest, out, write);
+  if (command === 'export') return exportCommand(store, timeZone, rest, out, write);
   if (command === 'list' && rest.every((a) => a === '--json')) {
     out(listing(await store.list(), rest.includes('--json')));
     return EXIT.ok;
@@ -177,6 +180,7 @@ try {
     args[0] === 'export' && !args.includes('--out') && !args.some((a) => a.startsWith('--out='));
   process.exitCode = await run(
     store,
+    config.TIME_ZONE,
     args,
     (line) => (toStdout ? process.stderr : process.stdout).write(`${line}\n`),
     (bytes) => process.stdout.write(bytes),

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS } from '@samskapa/shared';
+import { DEFAULT_LIMITS, DEFAULT_TIME_ZONE, isKnownTimeZone } from '@samskapa/shared';
 import { z } from 'zod';
 
 const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
@@ -48,6 +48,11 @@ export const ConfigSchema = z.object({
     .default(5 * 1024 * 1024),
   /** Image uploads per address and minute. */
   ASSET_UPLOADS_PER_MINUTE: int(120),
+  /** The IANA time zone workshops are held in: minutes and spreadsheets show times in it. */
+  TIME_ZONE: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Stockholm'),
   /** Directory of the built client; served when it exists. */
   CLIENT_DIR: z.string().optional(),
 });

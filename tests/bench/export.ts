@@ -1,5 +1,5 @@
 // Export benchmark: a 1,000-note workshop in 20 focus areas (votes on 100 notes, two groups, the agenda
-// run) exported as JSON, CSV, Markdown minutes and the server-drawn poster (SVG, PNG), in process, as
+// run) exported as JSON, XLSX, CSV, Markdown minutes and the server-drawn poster (SVG, PNG), in process, as
 // the export route and `pnpm admin export` do. Prints the time (median of BENCH_RUNS) and size of each.
 // Never fails on time.
 //
@@ -25,6 +25,7 @@ import {
   type TemplateFile,
 } from '@samskapa/shared';
 import { posterPng } from '../../server/src/export/posterPng';
+import { workshopXlsx } from '../../server/src/export/xlsx';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 1000);
 const AREAS = Number(process.env.BENCH_AREAS ?? 20);
@@ -125,6 +126,7 @@ console.log(
 const data = workshopExport(board, control, facts, now);
 await measure('WorkshopExport (docs→obj)', () => JSON.stringify(workshopExport(board, control, facts, now)));
 await measure('JSON', () => `${JSON.stringify(data, null, 2)}\n`);
+await measure('XLSX', () => workshopXlsx(data, 'sv'));
 await measure('CSV', () => workshopCsv(data));
 await measure('Markdown minutes', () => minutes(data, 'sv'));
 await measure('poster SVG', () => posterSvg(data, { locale: 'sv' }));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { addNote, readBoardDoc, WorkshopExport, type CreateWorkshopResponse } from '@samskapa/shared';
+import { readXlsx, values } from '../fixtures/readXlsx';
 import { connect, createWorkshop, synced, waitFor } from '../integration/helpers/clients';
 import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
@@ -66,7 +67,7 @@ afterAll(async () => {
 });
 
 describe('the facilitator takes the målbild home, and starts a new workshop from it', () => {
-  it('downloads one area as CSV that Excel reads (BOM, quoting, å ä ö) and as a poster PNG', async () => {
+  it('downloads one area as CSV that Excel reads (BOM, quoting, å ä ö), as XLSX and as a poster PNG', async () => {
     const section = facilitator.getByTestId('export-section');
     await section.scrollIntoViewIfNeeded();
     // The drawer has loaded what it shows (the areas to choose from, the snapshots, the deletion date).
@@ -85,6 +86,18 @@ describe('the facilitator takes the målbild home, and starts a new workshop fro
     const text = csv.bytes.toString('utf8');
     expect(text).toContain('"Öppna mottagningar för unga, ""drop-in"", kvällstid"');
     expect(text).not.toContain('C1');
+
+    const xlsx = await saved(facilitator, () => section.getByTestId('export-xlsx').click());
+    expect(xlsx.name).toMatch(/^Samverkansplan Östhammar-B1-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = readXlsx(xlsx.bytes);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Lappar', 'B1 Nära vård', 'Agenda']);
+    expect(values(book.sheets[0]!).map((r) => r[3])).toContain(
+      'Öppna mottagningar för unga, "drop-in", kvällstid',
+    );
+
+    const excelCsv = await saved(facilitator, () => section.getByTestId('export-csv-excel').click());
+    expect(excelCsv.name).toBe(csv.name);
+    expect(excelCsv.bytes.toString('utf8')).toContain('\uFEFFOmrådeskod;Område;');
 
     const png = await saved(facilitator, () => section.getByTestId('export-png').click());
     const image = PNG.sync.read(png.bytes);

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx, values } from '../fixtures/readXlsx';
 import { createWorkshop } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 import {
@@ -51,7 +52,8 @@ async function download(query: string, token: string | null = w.facilitatorToken
   };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in Stockholm (the server's default TIME_ZONE), which names the downloads. */
+const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 beforeAll(async () => {
   server = await startServer();
@@ -148,7 +150,46 @@ describe('exporting a workshop over HTTP', () => {
       '## D1 Krishantering och beredskap',
     ])
       expect(md).toContain(heading);
-    expect(md).toContain('- Gemensam journal mellan region och kommun — Åsa (**3 röster**)');
+    expect(md).toContain('- Gemensam journal mellan region och kommun — Åsa (**3 prickar**)');
+    expect(md).toContain('**Mall:** Samverkansplan HSVO 2024–2026');
+    expect(md).toMatch(/\*\*Exporterad:\*\* \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/Stockholm\)/);
+  });
+
+  it('gives an XLSX workbook: the notes, each area ranked, and the agenda, with numbers as numbers', async () => {
+    const res = await download('format=xlsx');
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.disposition).toContain(`filename="samverkansplan-osthammar-${today()}.xlsx"`);
+    const book = readXlsx(res.body);
+    const names = book.sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['Lappar', 'B1 Nära vård', 'B2 Nära vård', 'Agenda']));
+    const notes = values(book.sheets[0]!);
+    expect(notes[0]![0]).toBe('Områdeskod');
+    // Text as written, never a formula: the cell is a string.
+    expect(notes.find((r) => r[3] === '=SUMMA(A1:A9)')?.[0]).toBe('B2');
+    expect(book.sheets.every((s) => !/<f[ >]/.test(s.xml))).toBe(true);
+    const b1 = values(book.sheets.find((s) => s.name === 'B1 Nära vård')!);
+    const first = b1[b1.findIndex((r) => r[0] === 'Plats') + 1]!;
+    expect(first.slice(0, 4)).toEqual([1, 'Gemensam journal mellan region och kommun', 'Åsa', 3]);
+
+    const area = await download('format=xlsx&area=C1');
+    expect(area.disposition).toContain(`-c1-${today()}.xlsx"`);
+    expect(readXlsx(area.body).sheets.map((s) => s.name)).toEqual([
+      'Lappar',
+      'C1 Kompetensförsörjning',
+      'Agenda',
+    ]);
+  });
+
+  it('gives "CSV för Excel": the same rows with semicolons, named .csv', async () => {
+    const res = await download('format=csv-excel');
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.disposition).toContain(`filename="samverkansplan-osthammar-${today()}.csv"`);
+    const text = res.body.toString('utf8');
+    expect(text.startsWith('\uFEFFOmrådeskod;Område;Grupp;Lapp;')).toBe(true);
+    const rows: string[][] = parseCsv(res.body, { bom: true, delimiter: ';' });
+    expect(rows).toEqual(parseCsv((await download('format=csv')).body, { bom: true }));
   });
 
   it('gives the poster as SVG and PNG', async () => {

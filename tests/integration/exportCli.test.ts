@@ -6,15 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx, values } from '../fixtures/readXlsx';
 import { createWorkshop, waitFor } from './helpers/clients';
 import { ROOT, startServer, type RunningServer } from './helpers/server';
 import { connectFacilitator, type Facilitator } from './helpers/voting';
 
 /** `pnpm admin …` as an administrator runs it, against the data directory of `server`. */
 function admin(server: RunningServer, ...args: string[]) {
+  return adminWith({}, server, ...args);
+}
+
+/** `pnpm admin …` with more settings in its environment. */
+function adminWith(env: Record<string, string>, server: RunningServer, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: server.dataDir },
+    env: { ...process.env, DATA_DIR: server.dataDir, ...env },
     timeout: 120_000,
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -73,6 +79,24 @@ describe('pnpm admin export', () => {
     const pngFile = join(dir, 'b1.png');
     expect(admin(server, 'export', w.id, '--format', 'png', '--area', 'B1', '--out', pngFile).code).toBe(0);
     expect(PNG.sync.read(readFileSync(pngFile)).width).toBe(2480);
+  }, 120_000);
+
+  it('writes the XLSX workbook, and minutes on the clock of the TIME_ZONE it is given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samskapa-export-'));
+    const xlsxFile = join(dir, 'plan.xlsx');
+    expect(admin(server, 'export', w.id, '--format', 'xlsx', '--out', xlsxFile).code).toBe(0);
+    const book = readXlsx(readFileSync(xlsxFile));
+    expect(book.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Lappar', 'B1 Nära vård', 'Agenda']),
+    );
+    expect(values(book.sheets[0]!).map((r) => r[3])).toContain('@alla: läs planen');
+
+    const md = adminWith({ TIME_ZONE: 'America/New_York' }, server, 'export', w.id, '--format', 'md');
+    expect(md.code).toBe(0);
+    expect(md.stdout.toString('utf8')).toMatch(/\*\*Exporterad:\*\* [\d-]+ [\d:]+ \(America\/New_York\)/);
+    const wrong = adminWith({ TIME_ZONE: 'Europe/Stokholm' }, server, 'export', w.id, '--format', 'md');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('TIME_ZONE');
   }, 120_000);
 
   it('exits 1 for a workshop or area that does not exist and 2 for wrong usage, saying why', () => {

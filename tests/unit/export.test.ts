@@ -123,6 +123,9 @@ describe('the Markdown minutes', () => {
   it('are Swedish minutes with the agenda as run, planned minutes beside actual', () => {
     expect(md.startsWith('# Minnesanteckningar: Samverkansplan HSVO – Östhammar\n')).toBe(true);
     expect(md).toContain('**Datum:** 2025-03-12');
+    // The template's title, not its id; dots are "prickar", as on the screens.
+    expect(md).toContain('**Mall:** Samverkansplan HSVO 2024–2026');
+    expect(md).not.toMatch(/röst(er)?\b/);
     expect(md).toContain('| 1 | Fokusområden och delmål | 10 min | 10 min |');
     expect(md).toContain('| 2 | Aktiviteter A – Förebyggande och hälsofrämjande | 8 min | 9 min |');
     expect(md).toContain('| 8 | Nästa steg | 10 min | 23 min |');
@@ -136,7 +139,7 @@ describe('the Markdown minutes', () => {
       md.indexOf('\n## ', md.indexOf('## B1 Nära vård') + 1),
     );
     const order = [
-      'Gemensam journal mellan region och kommun — Märta (**15 röster**)',
+      'Gemensam journal mellan region och kommun — Märta (**15 prickar**)',
       'Gemensamt journalsystem för kommun och region',
       'Fler SIP:ar – samordnad individuell plan',
       'Hon sa "samverkan, inte samordning", och alla höll med',
@@ -162,6 +165,8 @@ describe('the Markdown minutes', () => {
     expect(en).toContain('# Minutes: HSVO collaboration plan – Östhammar');
     expect(en).toContain('## B1 Local care');
     expect(en).toContain('## Next steps');
+    expect(en).toContain('**Template:** Collaboration plan – HSVO 2024–2026');
+    expect(en).toContain('(**15 dots**)');
   });
 });
 

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, type ExportFormat, type FocusArea } from '@samskapa/shared';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportFormat, type FocusArea } from '@samskapa/shared';
 import { useId, useState } from 'react';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { saveFile } from '../common/saveFile';
@@ -21,8 +21,9 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
 type Status = { kind: 'busy' } | { kind: 'done'; file: string } | { kind: 'error'; key: MessageKey } | null;
 
 /**
- * "Exportera": the workshop (or one focus area) downloaded from the server as JSON, CSV, Markdown
- * minutes or the poster as PNG or SVG. Facilitators only; the poster works where the canvas cannot.
+ * "Exportera": the workshop (or one focus area) downloaded from the server as an Excel workbook, JSON,
+ * CSV (commas, or semicolons for Excel), Markdown minutes or the poster as PNG or SVG. Facilitators
+ * only; the poster works where the canvas cannot.
  */
 export function ExportSection({
   workshopId,
@@ -59,7 +60,10 @@ export function ExportSection({
         setStatus({ kind: 'error', key });
         return;
       }
-      const file = fileNameFrom(res.headers.get('content-disposition'), `workshop.${format}`);
+      const file = fileNameFrom(
+        res.headers.get('content-disposition'),
+        `workshop.${EXPORT_EXTENSIONS[format]}`,
+      );
       saveFile(await res.blob(), file);
       setStatus({ kind: 'done', file });
     } catch {

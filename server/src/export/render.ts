@@ -1,6 +1,8 @@
 import {
   EXPORT_CONTENT_TYPES,
   exportFileName,
+  exportTimeZone,
+  localDate,
   Locale,
   minutes,
   onlyArea,
@@ -12,15 +14,20 @@ import {
 } from '@samskapa/shared';
 import type { WorkshopRow } from '../store/types';
 import { posterPng } from './posterPng';
+import { workshopXlsx } from './xlsx';
 
-/** What a workshop's row tells an export (the documents hold the rest). */
-export function factsOf(row: WorkshopRow): WorkshopFacts {
+/**
+ * What a workshop's row tells an export (the documents hold the rest); `timeZone` is the server's
+ * `TIME_ZONE`, the time zone its workshops are held in.
+ */
+export function factsOf(row: WorkshopRow, timeZone: string): WorkshopFacts {
   return {
     id: row.id,
     title: row.title,
     locale: Locale.catch('sv').parse(row.locale),
     createdAt: row.createdAt,
     template: row.template,
+    timeZone,
   };
 }
 
@@ -51,8 +58,12 @@ export async function renderExport(
     switch (format) {
       case 'json':
         return Buffer.from(`${JSON.stringify(data, null, 2)}\n`);
+      case 'xlsx':
+        return workshopXlsx(data, locale);
       case 'csv':
         return Buffer.from(workshopCsv(data));
+      case 'csv-excel':
+        return Buffer.from(workshopCsv(data, ';'));
       case 'md':
         return Buffer.from(minutes(data, locale));
       case 'svg':
@@ -64,7 +75,13 @@ export async function renderExport(
   return {
     body,
     contentType: EXPORT_CONTENT_TYPES[format],
-    fileName: exportFileName(data.workshop.title, data.exportedAt, format, area),
+    // The day in the file name is the workshop's, not UTC's.
+    fileName: exportFileName(
+      data.workshop.title,
+      localDate(data.exportedAt, exportTimeZone(data)),
+      format,
+      area,
+    ),
   };
 }
 

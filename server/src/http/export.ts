@@ -16,14 +16,16 @@ import { badRequest, bearer } from './workshops';
 export interface ExportRoutesOptions {
   store: Store;
   rooms: Rooms;
+  /** The server's `TIME_ZONE`: exports show times in it. */
+  timeZone: string;
 }
 
 /**
- * The structured exports (JSON, CSV, Markdown minutes) and the server-drawn poster (SVG, PNG) of a
+ * The structured exports (JSON, XLSX, CSV, Markdown minutes) and the server-drawn poster (SVG, PNG) of a
  * workshop, for its facilitators; and the published JSON Schema of the JSON export.
  */
 export function exportRoutes(app: FastifyInstance, opts: ExportRoutesOptions): void {
-  const { store, rooms } = opts;
+  const { store, rooms, timeZone } = opts;
   let schema: string | undefined;
 
   app.get(WORKSHOP_EXPORT_SCHEMA_PATH, async (_req, reply) => {
@@ -57,7 +59,7 @@ export function exportRoutes(app: FastifyInstance, opts: ExportRoutesOptions): v
       try {
         const control = await rooms.acquire(docName(workshop.id, 'control'));
         try {
-          data = workshopExport(board.room.doc, control.room.doc, factsOf(workshop), Date.now());
+          data = workshopExport(board.room.doc, control.room.doc, factsOf(workshop, timeZone), Date.now());
         } finally {
           control.release();
         }

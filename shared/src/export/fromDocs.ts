@@ -19,6 +19,8 @@ export interface WorkshopFacts {
   locale: Locale;
   createdAt: number;
   template: string | null;
+  /** The IANA time zone the workshop is held in (the server's `TIME_ZONE`). */
+  timeZone?: string;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -58,6 +60,7 @@ export function workshopExport(
       locale: facts.locale,
       createdAt: iso(facts.createdAt),
       template: facts.template,
+      ...(facts.timeZone !== undefined && { timeZone: facts.timeZone }),
     },
     agenda: state.agenda.map((step) => ({
       ...step,

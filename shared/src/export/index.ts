@@ -7,3 +7,5 @@ export * from './markdown';
 export * from './poster';
 export * from './formats';
 export * from './toDocs';
+export * from './timeZone';
+export * from './spreadsheet';

@@ -1,4 +1,6 @@
 import type { Locale } from '../model/workshop';
+import { BUILTIN_TEMPLATES } from '../templates/builtin/index';
+import { exportTimeZone, localDate, localDateTime } from './timeZone';
 import type { ExportedArea, ExportedNote, WorkshopExport } from './workshopExport';
 
 const TEXT = {
@@ -6,6 +8,7 @@ const TEXT = {
     minutes: 'Minnesanteckningar',
     date: 'Datum',
     template: 'Mall',
+    templateFile: 'Egen mallfil',
     exported: 'Exporterad',
     agenda: 'Agenda',
     step: 'Steg',
@@ -20,7 +23,8 @@ const TEXT = {
     reference: 'Underlag',
     notes: 'Lappar',
     noNotes: 'Inga lappar.',
-    votes: (n: number) => `${n} ${n === 1 ? 'röst' : 'röster'}`,
+    // The word the screens use for what a voter gives: "prickar".
+    votes: (n: number) => `${n} ${n === 1 ? 'prick' : 'prickar'}`,
     group: 'Grupp',
     unassigned: 'Utanför fokusområden',
     groups: 'Grupper',
@@ -38,6 +42,7 @@ const TEXT = {
     minutes: 'Minutes',
     date: 'Date',
     template: 'Template',
+    templateFile: 'Own template file',
     exported: 'Exported',
     agenda: 'Agenda',
     step: 'Step',
@@ -52,7 +57,7 @@ const TEXT = {
     reference: 'Background',
     notes: 'Notes',
     noNotes: 'No notes.',
-    votes: (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`,
+    votes: (n: number) => `${n} ${n === 1 ? 'dot' : 'dots'}`,
     group: 'Group',
     unassigned: 'Not in a focus area',
     groups: 'Groups',
@@ -120,13 +125,15 @@ export function minutes(data: WorkshopExport, locale: Locale = data.workshop.loc
   const t = TEXT[locale];
   const out: string[] = [];
   const day = workshopDay(data);
+  const zone = exportTimeZone(data);
+  const template = templateTitle(data.workshop.template, locale);
 
   out.push(`# ${t.minutes}: ${escapeMarkdown(data.workshop.title)}`, '');
   out.push(
     [
       `**${t.date}:** ${day}`,
-      ...(data.workshop.template ? [`**${t.template}:** ${escapeMarkdown(data.workshop.template)}`] : []),
-      `**${t.exported}:** ${data.exportedAt.slice(0, 16).replace('T', ' ')} UTC`,
+      ...(template ? [`**${t.template}:** ${escapeMarkdown(template)}`] : []),
+      `**${t.exported}:** ${localDateTime(data.exportedAt, zone)} (${zone})`,
     ].join('  \n'),
     '',
   );
@@ -229,11 +236,24 @@ function nextSteps(data: WorkshopExport, locale: Locale): string[] {
   return [`_${t.fillIn}_`, '', item('')];
 }
 
-/** The day the workshop was held (its first step), else the day it was created: YYYY-MM-DD. */
+/**
+ * The day the workshop was held (its first step), else the day it was created: YYYY-MM-DD in the
+ * workshop's time zone.
+ */
 export function workshopDay(data: WorkshopExport): string {
   const first = data.agenda
     .flatMap((s) => s.runs.map((r) => r.startedAt))
-    .sort()
+    .sort((a, b) => Date.parse(a) - Date.parse(b))
     .at(0);
-  return (first ?? data.workshop.createdAt).slice(0, 10);
+  return localDate(first ?? data.workshop.createdAt, exportTimeZone(data));
+}
+
+/**
+ * What the minutes call the template a workshop was made from: a built-in template's title in `locale`,
+ * "Egen mallfil" for an uploaded file, else the id as it came (an import from another server).
+ */
+export function templateTitle(template: string | null, locale: Locale): string | null {
+  if (template === null) return null;
+  if (template === 'file') return TEXT[locale].templateFile;
+  return BUILTIN_TEMPLATES.find((t) => t.id === template)?.title[locale] ?? template;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STEP_KINDS } from '../model/agenda';
 import { AREA_COLORS, AREA_KINDS } from '../model/focusArea';
 import { LOCALES } from '../model/workshop';
+import { TimeZoneName } from './timeZone';
 
 /**
  * `WorkshopExport` version 1: a workshop as structured data, the single source of the JSON, CSV and
@@ -85,6 +86,9 @@ export const WorkshopExport = z
       locale: z.enum(LOCALES),
       createdAt: Instant,
       template: z.string().max(60).nullable(),
+      timeZone: TimeZoneName.optional().describe(
+        'The IANA time zone the workshop was held in; minutes and spreadsheets show times in it (Europe/Stockholm when absent)',
+      ),
     }),
     agenda: z.array(ExportedStep).max(100),
     // 50 groups for each of at most 100 steps, and for no step.

@@ -2,12 +2,14 @@
 const sv = {
   'export.heading': 'Exportera',
   'export.explain':
-    'Ladda ner resultatet: data för analys (JSON, CSV), minnesanteckningar (Markdown) eller en affisch av områdena och lapparna (PNG, SVG).',
+    'Ladda ner resultatet: en Excel-fil med lapparna, områdena och agendan, data för analys (JSON, CSV), minnesanteckningar (Markdown) eller en affisch av områdena och lapparna (PNG, SVG). Tider är i workshoppens tidszon.',
   'export.what': 'Vad',
   'export.whole': 'Hela tavlan',
   'export.area': 'Fokusområde {code} – {title}',
   'export.json': 'JSON (data för analys)',
-  'export.csv': 'CSV (öppnas i Excel)',
+  'export.xlsx': 'Excel (XLSX, öppnas i Excel och LibreOffice)',
+  'export.csv': 'CSV (komma, RFC 4180)',
+  'export.csv-excel': 'CSV för Excel (semikolon)',
   'export.md': 'Minnesanteckningar (Markdown)',
   'export.png': 'Affisch som PNG (utskrift)',
   'export.svg': 'Affisch som SVG (skalbar)',
@@ -21,12 +23,14 @@ const sv = {
 const en: Record<keyof typeof sv, string> = {
   'export.heading': 'Export',
   'export.explain':
-    'Download the result: data for analysis (JSON, CSV), minutes (Markdown) or a poster of the areas and notes (PNG, SVG).',
+    'Download the result: an Excel file with the notes, the areas and the agenda, data for analysis (JSON, CSV), minutes (Markdown) or a poster of the areas and notes (PNG, SVG). Times are in the workshop’s time zone.',
   'export.what': 'What',
   'export.whole': 'The whole board',
   'export.area': 'Focus area {code} – {title}',
   'export.json': 'JSON (data for analysis)',
-  'export.csv': 'CSV (opens in Excel)',
+  'export.xlsx': 'Excel (XLSX, opens in Excel and LibreOffice)',
+  'export.csv': 'CSV (comma, RFC 4180)',
+  'export.csv-excel': 'CSV for Excel (semicolon)',
   'export.md': 'Minutes (Markdown)',
   'export.png': 'Poster as PNG (printing)',
   'export.svg': 'Poster as SVG (scalable)',
