@@ -18,7 +18,8 @@ export function CanvasVote({ editor }: { editor: Editor }) {
     },
     [editor],
   );
-  if (!voting || (!voting.canVote && !voting.results)) return null;
+  // After the reveal (and on the projector) there is nothing to ask: a selected note shows its total.
+  if (!voting || (!voting.canVote && !(voting.results && note))) return null;
   return (
     <div className="canvas-vote" role="region" aria-label={t('vote.heading')} data-testid="canvas-vote">
       {voting.canVote && (

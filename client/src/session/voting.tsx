@@ -12,6 +12,8 @@ import { fetchBallot, FacilitationRefused, sendBallot } from './facilitationApi'
 
 /** The dot vote as one person sees it: their own dots before the reveal, totals after it. */
 export interface Voting {
+  /** Whose page this is: a viewer (the projector) only ever sees totals. */
+  role: Role;
   phase: 'closed' | 'open' | 'revealed';
   round: number;
   settings: VoteSettings;
@@ -52,6 +54,9 @@ export function useVotingState(
 ): Voting | null {
   const [ballot, setBallot] = useState<Ballot>({});
   const wanted = useRef<Ballot>({});
+  /** The round `wanted` belongs to, and how many clicks it has taken (a click outranks a ballot on its way). */
+  const wantedRound = useRef(0);
+  const clicks = useRef(0);
   const sending = useRef(false);
   const voting = control?.voting;
   const round = voting?.round ?? 0;
@@ -59,10 +64,17 @@ export function useVotingState(
 
   useEffect(() => {
     if (!secret || round === 0) return;
+    // A new round starts from no dots, not from the last round's.
+    if (wantedRound.current !== round) {
+      wantedRound.current = round;
+      wanted.current = {};
+    }
     let cancelled = false;
+    const clicksBefore = clicks.current;
     fetchBallot(workshopId, secret)
       .then((answer) => {
-        if (cancelled || answer.round !== round) return;
+        // Clicked meanwhile (the list is there the moment a round opens): the click is what gets sent.
+        if (cancelled || answer.round !== round || clicks.current !== clicksBefore) return;
         wanted.current = answer.ballot;
         setBallot(answer.ballot);
       })
@@ -100,6 +112,7 @@ export function useVotingState(
 
   const change = useCallback(
     (noteId: string, delta: number) => {
+      clicks.current += 1;
       const next = { ...wanted.current, [noteId]: Math.max(0, (wanted.current[noteId] ?? 0) + delta) };
       if (next[noteId] === 0) delete next[noteId];
       wanted.current = next;
@@ -112,6 +125,7 @@ export function useVotingState(
   if (!control || !voting) return null;
   const shown = round > 0 ? ballot : {};
   return {
+    role,
     phase,
     round,
     settings: voting.settings,
@@ -125,19 +139,25 @@ export function useVotingState(
   };
 }
 
+/** A note's revealed total ("3 prickar"); nothing before the reveal. For lists where no one votes. */
+export function VoteTotal({ noteId }: { noteId: string }) {
+  const t = useT();
+  const voting = useVoting();
+  if (!voting?.results) return null;
+  const total = voting.results.totals[noteId] ?? 0;
+  return (
+    <p className="vote-total" data-testid="vote-total" data-votes={total}>
+      {t(total === 1 ? 'vote.total.one' : 'vote.total.other', { count: total })}
+    </p>
+  );
+}
+
 /** A note's dots: the participant's own with buttons to add and take away while voting; totals after the reveal. */
 export function VoteControl({ noteId, text }: { noteId: string; text: string }) {
   const t = useT();
   const voting = useVoting();
   if (!voting) return null;
-  if (voting.results) {
-    const total = voting.results.totals[noteId] ?? 0;
-    return (
-      <p className="vote-total" data-testid="vote-total" data-votes={total}>
-        {t(total === 1 ? 'vote.total.one' : 'vote.total.other', { count: total })}
-      </p>
-    );
-  }
+  if (voting.results) return <VoteTotal noteId={noteId} />;
   if (!voting.canVote) return null;
   const mine = voting.ballot[noteId] ?? 0;
   const label = text.length > 60 ? `${text.slice(0, 57)}…` : text;
