@@ -2,9 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { addNote, readBoardDoc, readControlField, writeControlField } from '@samskapa/shared';
 import type { CreateWorkshopResponse } from '@samskapa/shared';
 import { createWorkshop } from '../integration/helpers/clients';
 import type { RunningServer } from '../integration/helpers/server';
+import {
+  call,
+  connectFacilitator,
+  openVoting,
+  serverControlShows,
+  type Facilitator,
+} from '../integration/helpers/voting';
 import { seriousViolations } from './helpers/axe';
 import { enterName, waitForBoard } from './helpers/board';
 import {
@@ -436,5 +444,196 @@ describe('the phone view: writing notes on a phone, without the canvas', () => {
     await expect(smallTargets(pia)).resolves.toEqual([]);
     await expect(seriousViolations(pia)).resolves.toEqual([]);
     await screenshot(pia, 'phone-en');
+  });
+});
+
+describe('the phone view while voting: every note by area, the dots left in sight, the result in the page', () => {
+  let vera: Page;
+  let control: Facilitator;
+  /** Notes put on the board for the vote, by area code: enough that the list scrolls on a phone. */
+  const seeded: Record<string, string[]> = {
+    A1: ['Gemensam ingång för familjer', 'Samordnad individuell plan', 'Tidiga insatser i skolan'],
+    A2: ['Mobil närvård', 'Digitala vårdmöten i hemmet', 'Trygg hemgång'],
+    D1: ['Uppföljning varje kvartal', 'Gemensamma nyckeltal', 'Lärande nätverk'],
+  };
+
+  beforeAll(async () => {
+    control = await connectFacilitator(server, workshop);
+    const areas = readBoardDoc(control.board.doc).areas;
+    for (const [code, texts] of Object.entries(seeded)) {
+      const area = areas.find((a) => a.code === code)!;
+      for (const text of texts) {
+        addNote(control.board.doc, {
+          text,
+          areaId: area.id,
+          authorId: 'seed',
+          author: 'Sam Samordnare',
+          now: Date.now(),
+          pageName: 'Tavla',
+        });
+      }
+    }
+    await openVoting(server, workshop, control, { budget: 5, perNoteCap: 2 });
+  });
+  afterAll(() => control?.destroy());
+
+  it('a participant gives dots to notes in two areas without touching the note form; the dots left stay in view at the last note', async () => {
+    ({ page: vera } = await phone('Vera'));
+    await joinOnPhone(vera, 'Vera Deltagare');
+    // Anything that reaches the note form (the area choice, the text field) is recorded.
+    await vera.evaluate(() => {
+      const touched: string[] = [];
+      (window as unknown as { formTouched: string[] }).formTouched = touched;
+      for (const type of ['focusin', 'pointerdown', 'change'])
+        document.addEventListener(type, (event) => {
+          if ((event.target as Element).closest?.('.phone-form')) touched.push(type);
+        });
+    });
+    const list = vera.getByTestId('phone-voting');
+    await list.getByRole('heading', { name: 'Rösta med prickar' }).waitFor({ timeout: 30_000 });
+    // The phone leads with the vote: the list comes before the form.
+    const [listTop, formTop] = await Promise.all([
+      list.evaluate((el) => el.getBoundingClientRect().top),
+      vera.locator('.phone-form').evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(listTop).toBeLessThan(formTop);
+    // Every area with notes is a heading of its own, in the board's order, with its notes under it.
+    const groups = await list
+      .locator('.phone-group')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-area-code')));
+    expect(groups).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'D1']);
+    // One area choice on the screen: the note form's.
+    await expect(vera.locator('select:visible').count()).resolves.toBe(1);
+
+    const dotsLeft = vera.getByTestId('dots-left');
+    await dotsLeft.filter({ hasText: 'Du har 5 av 5 prickar kvar' }).waitFor();
+    await list.getByRole('button', { name: 'Ge en prick till: Samordnad individuell plan' }).click();
+    const last = list.getByRole('button', { name: 'Ge en prick till: Lärande nätverk' });
+    await last.click();
+    await last.click();
+    await expect
+      .poll(() => dotsLeft.innerText(), { timeout: 20_000 })
+      .toContain('Du har 2 av 5 prickar kvar');
+    await expect
+      .poll(
+        () =>
+          list
+            .locator('[data-testid=vote-control]')
+            .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-mine'))).filter((n) => n > 0)),
+        { timeout: 20_000 },
+      )
+      .toEqual([1, 2]);
+    // The server counted them: one voter, three dots.
+    await expect
+      .poll(
+        async () =>
+          (
+            await call<{ voters: number; dots: number }>(
+              server,
+              'GET',
+              `/api/workshops/${workshop.id}/votes`,
+              workshop.facilitatorToken,
+            )
+          ).body,
+        { timeout: 20_000 },
+      )
+      .toMatchObject({ voters: 1, dots: 3 });
+
+    // Scrolled to the very last note of the list, the dots left are still on the screen, uncovered.
+    const lastNote = list.getByTestId('phone-vote-note').last();
+    await lastNote.scrollIntoViewIfNeeded();
+    await vera.locator('.phone').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const seen = await dotsLeft.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return { top: box.top, bottom: box.bottom, height: window.innerHeight, uncovered: el.contains(hit) };
+    });
+    expect(seen.top).toBeGreaterThanOrEqual(0);
+    expect(seen.bottom).toBeLessThanOrEqual(seen.height);
+    expect(seen.uncovered).toBe(true);
+    await expect(
+      vera.locator('.phone').evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1),
+    ).resolves.toBe(true);
+
+    await expect(
+      vera.evaluate(() => (window as unknown as { formTouched: string[] }).formTouched),
+    ).resolves.toEqual([]);
+    await expect(smallTargets(vera)).resolves.toEqual([]);
+    await expect(seriousViolations(vera)).resolves.toEqual([]);
+    await screenshot(vera, 'phone-sv-voting');
+  });
+
+  it('in silent brainstorming the phone shows one area choice (the private notes form), not two', async () => {
+    writeControlField(control.control.doc, 'brainstorm', { phase: 'silent', round: 1 });
+    try {
+      await vera.getByTestId('drafts').waitFor({ timeout: 20_000 });
+      await expect(vera.locator('select:visible').count()).resolves.toBe(1);
+      await expect(vera.getByTestId('drafts').locator('select').count()).resolves.toBe(1);
+    } finally {
+      writeControlField(control.control.doc, 'brainstorm', { phase: 'revealed', round: 1 });
+      await serverControlShows(
+        server,
+        workshop,
+        (d) => readControlField(d, 'brainstorm').phase === 'revealed',
+      );
+    }
+    await vera.getByTestId('drafts').waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
+  it('after the reveal the result is part of the page: shown once, whole, in no box that clips it', async () => {
+    const revealed = await call(
+      server,
+      'POST',
+      `/api/workshops/${workshop.id}/votes/reveal`,
+      workshop.facilitatorToken,
+    );
+    expect(revealed.status).toBe(200);
+    const results = vera.getByTestId('results');
+    await results.waitFor({ timeout: 20_000 });
+    await expect(results.count()).resolves.toBe(1);
+    await expect(vera.getByTestId('phone-voting').count()).resolves.toBe(0);
+    await expect(results.getByTestId('ranked-note').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining('Lärande nätverk'),
+      expect.stringContaining('Samordnad individuell plan'),
+    ]);
+    // Shown in full: no disclosure to open on a phone.
+    await expect(results.getByTestId('results-toggle').count()).resolves.toBe(0);
+    // Nothing between the result and the phone's own column scrolls or clips: each box is as tall as
+    // its content. The column is the page (everything below the header and the step), which scrolls.
+    const boxes = await results.evaluate((el) => {
+      const found: { name: string; overflow: string; scrollHeight: number; clientHeight: number }[] = [];
+      for (
+        let node: Element | null = el;
+        node && !node.classList.contains('phone');
+        node = node.parentElement
+      ) {
+        const style = getComputedStyle(node);
+        found.push({
+          name: `${node.tagName.toLowerCase()}.${Array.from(node.classList).join('.')}`,
+          overflow: `${style.overflowX} ${style.overflowY}`,
+          scrollHeight: node.scrollHeight,
+          clientHeight: node.clientHeight,
+        });
+      }
+      return found;
+    });
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) {
+      expect(box.scrollHeight, `${box.name} (overflow ${box.overflow})`).toBeLessThanOrEqual(
+        box.clientHeight + 1,
+      );
+    }
+    // Its last line can be scrolled into the screen, below the step bar, and read there.
+    const lastLine = results.locator('li').last();
+    await lastLine.scrollIntoViewIfNeeded();
+    const shown = await lastLine.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + 24, box.top + box.height / 2);
+      return { bottom: box.bottom, height: window.innerHeight, readable: el.contains(hit) };
+    });
+    expect(shown.bottom).toBeLessThanOrEqual(shown.height);
+    expect(shown.readable).toBe(true);
+    await expect(seriousViolations(vera)).resolves.toEqual([]);
+    await screenshot(vera, 'phone-sv-results');
   });
 });

@@ -9,7 +9,7 @@ import {
   type Note,
   type WorkshopBoard,
 } from '@samskapa/shared';
-import { VoteControl } from '../session/voting';
+import { VoteTotal } from '../session/voting';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { isSubmitKey } from './NoteForm';
 import { ownNotesByArea } from './phoneNotes';
@@ -226,7 +226,7 @@ export function MyNotes({
       <>
         {text}
         {errorLine}
-        <VoteControl noteId={note.id} text={note.text} />
+        <VoteTotal noteId={note.id} />
         {mayWrite && (
           <div className="phone-actions">
             <button

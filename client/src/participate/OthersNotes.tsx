@@ -1,5 +1,5 @@
 import { notesIn, type FocusArea, type Note, type WorkshopBoard } from '@samskapa/shared';
-import { VoteControl } from '../session/voting';
+import { VoteTotal } from '../session/voting';
 import { useT } from '../i18n/i18n';
 
 /** What others wrote in the chosen area, to read only; the area's reference content folded below. */
@@ -49,7 +49,7 @@ function NoteList({ notes }: { notes: Note[] }) {
         >
           <p className="phone-note-text">{note.text || t('phone.note.blank')}</p>
           {note.author && <p className="phone-author">{t('phone.others.by', { name: note.author })}</p>}
-          {!note.reference && <VoteControl noteId={note.id} text={note.text} />}
+          {!note.reference && <VoteTotal noteId={note.id} />}
         </li>
       ))}
     </ul>

@@ -2,20 +2,24 @@ import { areaCounts, type AreaCount, type FocusArea } from '@samskapa/shared';
 import type { ViewProps } from '../session/viewProps';
 import { useSummon } from '../session/useSummon';
 import { useEffect } from 'react';
+import { Results } from '../facilitate/Results';
 import { areaCountText } from '../i18n/areaCount';
 import { useT } from '../i18n/i18n';
+import { useVoting } from '../session/voting';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { useAreaChoice } from './areaChoice';
 import { MyNotes } from './MyNotes';
 import { NoteForm } from './NoteForm';
 import { OthersNotes } from './OthersNotes';
 import { resolveAreaChoice, writableAreas } from './phoneNotes';
+import { VotingList } from './VotingList';
 import './phone.css';
 
 /**
  * The phone view: a participant picks an area, writes notes into it and looks after their own notes,
  * without the canvas (this module and what it imports never load tldraw). Writes go to the local doc
- * at once and sync when the connection allows, so it works the same offline.
+ * at once and sync when the connection allows, so it works the same offline. While a vote is open it
+ * leads with every note to vote on; once the result is revealed, with the result, in the page's flow.
  */
 export default function PhoneView({
   workshopId,
@@ -29,6 +33,7 @@ export default function PhoneView({
   notify,
 }: ViewProps) {
   const t = useT();
+  const voting = useVoting();
   const board = useWorkshopBoard(connection.doc);
   const areas = writableAreas(board);
   const [storedChoice, chooseArea] = useAreaChoice(workshopId);
@@ -48,8 +53,18 @@ export default function PhoneView({
   const area = areas.find((a) => a.id === areaId);
 
   const picker = <AreaPicker areas={areas} counts={areaCounts(board)} chosen={area} onChoose={chooseArea} />;
+  // The dots left are shown above the view (with the step and the time), so they stay in sight here too.
+  const votingOpen = voting?.canVote === true;
+  // In silent brainstorming the drafts form above has the area choice: one on the screen, not two.
+  const silent = readOnlyReason === 'silent';
   return (
     <div className="phone">
+      {voting?.results && (
+        <div className="phone-section phone-results">
+          <Results results={voting.results} board={board} placement="flow" />
+        </div>
+      )}
+      {votingOpen && <VotingList board={board} personId={person.id} />}
       {mayWrite ? (
         <section className="phone-section" aria-labelledby="phone-write-heading">
           <h2 id="phone-write-heading">{t('phone.form.heading')}</h2>
@@ -60,13 +75,14 @@ export default function PhoneView({
           <p className="phone-read-only" data-testid="phone-read-only">
             {t(`phone.readOnly.${readOnlyReason ?? 'other'}`)}
           </p>
-          {picker}
+          {!silent && picker}
         </section>
       )}
       {access.role !== 'viewer' && (
         <MyNotes doc={connection.doc} board={board} personId={person.id} areas={areas} mayWrite={mayWrite} />
       )}
-      <OthersNotes board={board} area={area} personId={person.id} />
+      {/* The voting list has every note; without the area choice, the chosen area's notes mean nothing. */}
+      {!votingOpen && !silent && <OthersNotes board={board} area={area} personId={person.id} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FocusArea, Note, WorkshopBoard } from '@samskapa/shared';
-import { ownNotesByArea, resolveAreaChoice, writableAreas } from './phoneNotes';
+import { ownNotesByArea, resolveAreaChoice, votableNotesByArea, writableAreas } from './phoneNotes';
 
 const area = (id: string, kind: FocusArea['kind'] = 'theme'): FocusArea => ({
   id,
@@ -52,6 +52,14 @@ describe('what the phone view offers a participant', () => {
       [null, ['mine-loose']],
     ]);
     expect(ownNotesByArea(board, 'nobody')).toEqual([]);
+  });
+
+  it("while voting, everyone's notes of every area are listed in the board's area order, reference content never", () => {
+    expect(votableNotesByArea(board).map((g) => [g.areaId, g.notes.map((n) => n.id)])).toEqual([
+      ['a1', ['mine-a1']],
+      ['b1', ['mine-b1', 'theirs-b1']],
+      [null, ['mine-loose']],
+    ]);
   });
 
   it('a remembered area that was deleted (or is reference content) falls back to no area', () => {

@@ -11,14 +11,29 @@ export interface NoteGroup {
   notes: Note[];
 }
 
-/** A person's own notes, grouped by area in the board's reading order; the notes in no area come last. */
-export function ownNotesByArea(board: WorkshopBoard, personId: string): NoteGroup[] {
-  const own = board.notes.filter((note) => note.authorId === personId && !note.reference);
+/** Notes grouped by area in the board's reading order, the notes in no area last; empty groups left out. */
+function byArea(board: WorkshopBoard, notes: Note[]): NoteGroup[] {
   const groups: NoteGroup[] = [...board.areas.map((area) => area.id), null].map((areaId) => ({
     areaId,
-    notes: own.filter((note) => note.areaId === areaId),
+    notes: notes.filter((note) => note.areaId === areaId),
   }));
   return groups.filter((group) => group.notes.length > 0);
+}
+
+/** A person's own notes, grouped by area in the board's reading order; the notes in no area come last. */
+export function ownNotesByArea(board: WorkshopBoard, personId: string): NoteGroup[] {
+  return byArea(
+    board,
+    board.notes.filter((note) => note.authorId === personId && !note.reference),
+  );
+}
+
+/** Every note that can take dots (everyone's, never reference content), grouped as {@link ownNotesByArea}. */
+export function votableNotesByArea(board: WorkshopBoard): NoteGroup[] {
+  return byArea(
+    board,
+    board.notes.filter((note) => !note.reference),
+  );
 }
 
 /** The area a remembered choice points to, when it is still on the board and open for notes; else none. */

@@ -38,6 +38,11 @@ const sv = {
   'phone.others.none': 'Inga lappar från andra här än.',
   'phone.others.reference': 'Underlag ({count})',
   'phone.others.by': 'av {name}',
+  'phone.vote.heading': 'Rösta med prickar',
+  'phone.vote.hint':
+    'Ge prickar till de lappar du tycker är viktigast, i vilket område som helst. Du kan ta tillbaka en prick.',
+  'phone.vote.none': 'Det finns inga lappar att rösta på än.',
+  'phone.vote.yours': 'av dig',
   'phone.readOnly.viewer': 'Du följer workshopen som åskådare och kan inte skriva lappar.',
   'phone.readOnly.other': 'Tavlan går bara att läsa just nu, så du kan inte skriva eller ändra lappar.',
   'phone.readOnly.silent':
@@ -88,6 +93,10 @@ const en: Record<keyof typeof sv, string> = {
   'phone.others.none': 'No notes from others here yet.',
   'phone.others.reference': 'Background ({count})',
   'phone.others.by': 'by {name}',
+  'phone.vote.heading': 'Vote with dots',
+  'phone.vote.hint': 'Give dots to the notes you find most important, in any area. You can take a dot back.',
+  'phone.vote.none': 'There are no notes to vote on yet.',
+  'phone.vote.yours': 'by you',
   'phone.readOnly.viewer': 'You are following the workshop as a viewer and cannot write notes.',
   'phone.readOnly.other': 'The board is read-only right now, so you cannot write or change notes.',
   'phone.readOnly.silent':
