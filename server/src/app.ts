@@ -161,6 +161,7 @@ export function createApp(config: Config, log: Logger): App {
     publicUrl: config.PUBLIC_URL,
     retentionDays: config.RETENTION_DAYS,
     log,
+    timeZone: config.TIME_ZONE,
   });
   voteRoutes(app, { store, rooms });
   exportRoutes(app, { store, rooms, timeZone: config.TIME_ZONE });

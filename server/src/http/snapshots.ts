@@ -29,6 +29,7 @@ import type { Rooms } from '../sync/rooms';
 import { takeSnapshot } from '../sync/snapshotHook';
 import { roleOf } from '../sync/upgrade';
 import { badRequest, bearer, createStoredWorkshop } from './workshops';
+import { factsOf } from '../export/render';
 
 export interface SnapshotRoutesOptions {
   store: Store;
@@ -37,6 +38,8 @@ export interface SnapshotRoutesOptions {
   publicUrl: string | undefined;
   retentionDays: number;
   log: Logger;
+  /** The server's `TIME_ZONE`: a snapshot's export shows times in it, as the workshop's own export does. */
+  timeZone: string;
 }
 
 /**
@@ -132,13 +135,7 @@ export function snapshotRoutes(app: FastifyInstance, opts: SnapshotRoutesOptions
     const data = workshopExport(
       board,
       control,
-      {
-        id: workshop.id,
-        title: workshop.title,
-        locale: Locale.catch('sv').parse(workshop.locale),
-        createdAt: workshop.createdAt,
-        template: workshop.template,
-      },
+      factsOf(workshop, opts.timeZone),
       // The agenda as it was run up to the snapshot.
       snapshot.createdAt,
     );
