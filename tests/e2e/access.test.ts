@@ -273,3 +273,65 @@ describe('a tab left open while the server is upgraded', () => {
     }
   });
 });
+
+/** The WCAG contrast ratio of two computed CSS colours (`rgb(…)`). */
+function contrast(foreground: string, background: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, b] = (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+describe('creating a workshop on the start page', () => {
+  it('the name typed when creating goes with the facilitator to their board: no "Gå med i workshopen" first', async () => {
+    const fia = await newBrowser('Fia');
+    const page = await fia.newPage();
+    await page.goto(`${server.http}/`);
+    await page.getByLabel('Workshopens namn').fill('Mitt namn följer med');
+    await page.getByLabel(/Ditt namn/).fill('Fia Facilitator');
+    await page.getByRole('button', { name: 'Skapa workshop' }).click();
+    await page.getByTestId('created-workshop').waitFor();
+
+    // On localhost the links do not reach any phone: a warning box says so, not grey small print.
+    const warning = page.getByRole('note', { name: /Telefonerna kan inte öppna de här länkarna/ });
+    await expect(warning.isVisible()).resolves.toBe(true);
+    await expect(warning.getAttribute('data-testid')).resolves.toBe('loopback-warning');
+    await expect(warning.innerText()).resolves.toContain('localhost');
+    const look = await warning.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return {
+        color: style.color,
+        background: style.backgroundColor,
+        border: parseFloat(style.borderLeftWidth),
+        fontSize: parseFloat(getComputedStyle(el.querySelector('p:last-child')!).fontSize),
+      };
+    });
+    expect(look.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(look.border).toBeGreaterThanOrEqual(4);
+    expect(look.fontSize).toBeGreaterThanOrEqual(16);
+    expect(contrast(look.color, look.background)).toBeGreaterThanOrEqual(7);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Öppna tavlan som facilitator' }).click();
+    // The board comes straight away: the page that asks for a name never shows.
+    await page
+      .getByTestId('connection')
+      .or(page.locator('#display-name'))
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await expect(page.locator('#display-name').count()).resolves.toBe(0);
+    await waitForConnection(page, 'connected');
+    await expect(page.getByTestId('role').innerText()).resolves.toBe('Facilitator');
+    await expect(page.locator('.your-name').first().textContent()).resolves.toContain('Du: Fia Facilitator');
+
+    // The next workshop from this browser offers the same name.
+    await page.goto(`${server.http}/`);
+    await expect(page.getByLabel(/Ditt namn/).inputValue()).resolves.toBe('Fia Facilitator');
+    await fia.close();
+  });
+});

@@ -21,6 +21,7 @@ import { MyWorkshops } from '../cockpit/MyWorkshops';
 import { adoptCreatedWorkshop, useMyWorkshops } from '../cockpit/myWorkshops';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiError, createWorkshop, importWorkshop } from '../session/api';
+import { loadIdentity, saveName } from '../session/identity';
 import { CopyField } from '../common/CopyField';
 import { useDocumentTitle } from '../common/documentTitle';
 import { PageLayout } from './Layout';
@@ -50,6 +51,8 @@ export function StartPage() {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const [title, setTitle] = useState('');
+  // The facilitator's name for the board: typed here once, it is not asked again when the board opens.
+  const [name, setName] = useState(() => loadIdentity().name);
   const [busy, setBusy] = useState(false);
   const [createError, setCreateError] = useState<string | boolean>(false);
   const [choice, setChoice] = useState<TemplateChoice>({ kind: 'builtin', id: 'tom' });
@@ -65,6 +68,11 @@ export function StartPage() {
   if (facilitated.length > 0 && !listShown) setListShown(true);
   useDocumentTitle(created ? t('start.created.title', { title: created.title }) : t('start.title'));
 
+  /** Remembers the name typed here as this browser's display name (left empty, the board asks for one). */
+  const keepName = () => {
+    if (name.trim()) saveName(name);
+  };
+
   const onCreate = async (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
@@ -76,6 +84,7 @@ export function StartPage() {
         locale,
         ...(choice.kind === 'builtin' ? { template: choice.id } : { templateFile: choice.file }),
       });
+      keepName();
       adoptCreatedWorkshop(workshop);
       setCreated(workshop);
     } catch (err) {
@@ -111,6 +120,7 @@ export function StartPage() {
     setImporting(true);
     try {
       const workshop = await importWorkshop(parsed.data);
+      keepName();
       adoptCreatedWorkshop(workshop);
       setCreated(workshop);
     } catch (err) {
@@ -198,6 +208,19 @@ export function StartPage() {
                 placeholder={t('start.create.titlePlaceholder')}
                 onChange={(e) => setTitle(e.target.value)}
               />
+              <label htmlFor="facilitator-name">{t('start.create.nameLabel')}</label>
+              <input
+                id="facilitator-name"
+                name="name"
+                autoComplete="nickname"
+                maxLength={60}
+                aria-describedby="facilitator-name-hint"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+              <p id="facilitator-name-hint" className="hint">
+                {t('start.create.nameHint')}
+              </p>
               <TemplatePicker choice={choice} onChoose={onChoose} onTemplates={onTemplates} />
               <details className="template-file" open={importProblem !== null || importing}>
                 <summary>{t('import.heading')}</summary>
@@ -259,9 +282,18 @@ function CreatedWorkshop({ workshop }: { workshop: CreateWorkshopResponse }) {
         })}
       </p>
       {isLoopbackHost(window.location.hostname) && (
-        <p className="hint" role="note" data-testid="loopback-warning">
-          {t('start.created.loopbackWarning')}
-        </p>
+        <div
+          className="warning-box"
+          role="note"
+          aria-labelledby="loopback-warning-title"
+          data-testid="loopback-warning"
+        >
+          <p id="loopback-warning-title" className="warning-box-title">
+            <span aria-hidden="true">⚠ </span>
+            {t('start.created.loopbackTitle')}
+          </p>
+          <p>{t('start.created.loopbackWarning')}</p>
+        </div>
       )}
       <CopyField
         label={t('start.created.participantLink')}
