@@ -3,8 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CreateWorkshopResponse } from '@samskapa/shared';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeControlField } from '@samskapa/shared';
-import { connect, createWorkshop, synced } from '../integration/helpers/clients';
+import { readBoardDoc, writeControlField } from '@samskapa/shared';
+import { connect, createWorkshop, synced, waitFor } from '../integration/helpers/clients';
 import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
 import { enterName } from './helpers/board';
@@ -340,5 +340,60 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     await poll(() => phone.getByTestId('my-group').innerText()).toBe('Din grupp: Grupp 1');
     await expect(projector.getByTestId('step-title').innerText()).resolves.toBe('Gruppdiskussion');
     expect(await seriousViolations(facilitator)).toEqual([]);
+  });
+});
+
+describe('three phones revealing their drafts into one area at the same moment', () => {
+  it('every note lands in a slot of its own: no two notes’ rectangles overlap', async () => {
+    const room = await createWorkshop(server, 'Tre telefoner', 'referensgrupp');
+    const control = connect(server, room.id, 'control', room.facilitatorToken);
+    const reader = connect(server, room.id, 'board', room.viewerToken);
+    try {
+      await Promise.all([synced(control), synced(reader)]);
+      writeControlField(control.doc, 'brainstorm', { phase: 'silent', round: 1 });
+      const phones: Page[] = [];
+      for (const name of ['Anna', 'Bo', 'Cia']) {
+        const p = await open(name, room.participantUrl, PHONE);
+        await p.page.goto(local(room.participantUrl));
+        await enterName(p.page, name);
+        await connected(p.page);
+        const drafts = p.page.getByTestId('drafts');
+        await drafts.waitFor();
+        for (const k of [1, 2]) {
+          await drafts.getByLabel('Ny lapp').fill(`${name}s idé ${k}`);
+          const f1 = await drafts
+            .locator('select')
+            .evaluate(
+              (select) =>
+                Array.from((select as HTMLSelectElement).options).find((o) => o.text.startsWith('F1'))!.value,
+            );
+          await drafts.locator('select').selectOption(f1);
+          await drafts.getByRole('button', { name: 'Spara privat' }).click();
+        }
+        await expect(drafts.getByTestId('draft').count()).resolves.toBe(2);
+        phones.push(p.page);
+      }
+
+      // The reveal reaches the three phones at once; each publishes before it has seen the others'.
+      writeControlField(control.doc, 'brainstorm', { phase: 'revealed', round: 1 });
+      const f1 = readBoardDoc(reader.doc).areas.find((a) => a.code === 'F1')!.id;
+      const inF1 = () => readBoardDoc(reader.doc).notes.filter((n) => n.areaId === f1 && !n.reference);
+      const overlapping = () =>
+        inF1().flatMap((a, i) =>
+          inF1()
+            .slice(i + 1)
+            .filter((b) => Math.abs(a.x - b.x) < 200 && Math.abs(a.y - b.y) < 200)
+            .map((b) => `${a.text} / ${b.text}`),
+        );
+      await waitFor(
+        () => inF1().length === 6 && overlapping().length === 0,
+        'six notes in F1, none covering another',
+        30_000,
+      );
+      for (const page of phones) await expect(page.getByTestId('drafts').count()).resolves.toBe(0);
+    } finally {
+      control.destroy();
+      reader.destroy();
+    }
   });
 });

@@ -1,10 +1,13 @@
 import {
   addNote,
+  BOARD_PAGE_NAMES,
   goToStep,
   groupsForAreas,
   readBoardDoc,
   readControl,
+  publishDrafts,
   setGroupsSelfSelect,
+  settleOwnPlacements,
   startGroups,
   startTimer,
   workshopExport,
@@ -181,5 +184,55 @@ describe('facilitation through the control doc', () => {
       ['step-2', 'Grupp 1', 1],
       ['step-2', 'Grupp 2', 1],
     ]);
+  });
+
+  it('at a reveal, five participants publish their drafts into one area at the same moment and no note covers another', async () => {
+    const w = await createWorkshop(server, 'Avslöjande', 'referensgrupp');
+    const participants = Array.from({ length: 5 }, () => open(server, w.id, 'board', w.participantToken));
+    await Promise.all(participants.map((p) => synced(p)));
+    const stops = participants.map((p) => settleOwnPlacements(p.doc));
+    const f1 = readBoardDoc(participants[0]!.doc).areas.find((a) => a.code === 'F1')!.id;
+
+    // The reveal reaches everyone at once: each browser publishes before it has seen anyone else's notes.
+    participants.forEach((p, n) =>
+      publishDrafts(
+        p.doc,
+        [1, 2, 3].map((k) => ({
+          id: `${n}-${k}`,
+          text: `Idé ${k} från ${n}`,
+          areaId: f1,
+          round: 1,
+          createdAt: k,
+        })),
+        { id: `p_participant${n}`, name: `Deltagare ${n}` },
+        BOARD_PAGE_NAMES.sv,
+      ),
+    );
+
+    const inF1 = (c: Client) =>
+      readBoardDoc(c.doc).notes.filter((note) => note.areaId === f1 && !note.reference);
+    const covered = (c: Client) => {
+      const notes = inF1(c);
+      return notes.flatMap((a, i) =>
+        notes
+          .slice(i + 1)
+          .filter((b) => Math.abs(a.x - b.x) < 200 && Math.abs(a.y - b.y) < 200)
+          .map((b) => `${a.text} / ${b.text}`),
+      );
+    };
+    const reader = open(server, w.id, 'board', w.viewerToken);
+    await synced(reader);
+    await waitFor(
+      () => [...participants, reader].every((c) => inF1(c).length === 15 && covered(c).length === 0),
+      'every browser and the server have all fifteen notes, none covering another',
+    );
+    // The server's copy, read afresh, agrees: every note in a slot of its own, inside F1.
+    const fresh = open(server, w.id, 'board', w.viewerToken);
+    await synced(fresh);
+    await waitFor(() => inF1(fresh).length === 15, 'the fresh reader has every note');
+    expect(covered(fresh)).toEqual([]);
+    const area = readBoardDoc(fresh.doc).areas.find((a) => a.id === f1)!;
+    for (const note of inF1(fresh)) expect(note.y + 200).toBeLessThanOrEqual(area.h);
+    stops.forEach((stop) => stop());
   });
 });

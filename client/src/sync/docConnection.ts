@@ -1,7 +1,14 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { boardRecords, canWrite, docName, type DocKind, type Role } from '@samskapa/shared';
+import {
+  boardRecords,
+  canWrite,
+  docName,
+  settleOwnPlacements,
+  type DocKind,
+  type Role,
+} from '@samskapa/shared';
 import { sendOwnPresenceOnly } from './ownPresence';
 import { connectionStateOf, type ConnectionFacts, type ConnectionState } from './connectionState';
 
@@ -26,6 +33,7 @@ export class DocConnection {
   private state: ConnectionState;
   private readonly listeners = new Set<() => void>();
   private readonly ready: Promise<void>;
+  private readonly stopSettling: () => void;
 
   constructor(
     readonly workshopId: string,
@@ -38,6 +46,8 @@ export class DocConnection {
     this.readOnly = !canWrite(role, kind);
     // Create the key-value view before any update arrives, so it indexes every record once.
     if (kind === 'board') boardRecords(this.doc);
+    // Notes this browser puts into slots move on if someone else's landed in the same slot meanwhile.
+    this.stopSettling = kind === 'board' && !this.readOnly ? settleOwnPlacements(this.doc) : () => undefined;
     this.cache = new IndexeddbPersistence(`samskapa:${name}`, this.doc);
     this.provider = new WebsocketProvider(syncUrl(), name, this.doc, {
       params: { token },
@@ -98,6 +108,7 @@ export class DocConnection {
   }
 
   destroy(): void {
+    this.stopSettling();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.provider.destroy();

@@ -12,6 +12,11 @@ export const NoteMeta = z.object({
   createdAt: z.number().optional().catch(undefined),
   /** Read-only content from the template (findings, summaries), not a participant's contribution. */
   reference: z.boolean().optional().catch(undefined),
+  /**
+   * When a view last put the note into a free slot (milliseconds since the epoch): of two notes that
+   * landed in one slot at the same moment, the later moves on (see `placement.ts`).
+   */
+  placedAt: z.number().optional().catch(undefined),
 });
 export type NoteMeta = z.infer<typeof NoteMeta>;
 
