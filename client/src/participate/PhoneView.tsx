@@ -2,7 +2,7 @@ import { areaCounts, type AreaCount, type FocusArea } from '@samskapa/shared';
 import type { ViewProps } from '../session/viewProps';
 import { useSummon } from '../session/useSummon';
 import { useEffect } from 'react';
-import { Results } from '../facilitate/Results';
+import { prefetchResults, Results } from '../facilitate/Results';
 import { areaCountText } from '../i18n/areaCount';
 import { useT } from '../i18n/i18n';
 import { useVoting } from '../session/voting';
@@ -55,6 +55,9 @@ export default function PhoneView({
   const picker = <AreaPicker areas={areas} counts={areaCounts(board)} chosen={area} onChoose={chooseArea} />;
   // The dots left are shown above the view (with the step and the time), so they stay in sight here too.
   const votingOpen = voting?.canVote === true;
+  useEffect(() => {
+    if (votingOpen) prefetchResults();
+  }, [votingOpen]);
   // In silent brainstorming the drafts form above has the area choice: one on the screen, not two.
   const silent = readOnlyReason === 'silent';
   return (
