@@ -145,16 +145,18 @@ export function settleOwnPlacements(doc: Y.Doc): () => void {
   };
 
   const onChange = (changes: Map<string, Change>, transaction: Y.Transaction) => {
-    if (transaction.origin === SETTLE_ORIGIN) return;
+    // Nothing of this browser's to look after: a board arriving costs nothing here.
+    if (transaction.origin === SETTLE_ORIGIN || (!transaction.local && own.size === 0)) return;
     let touched = false;
     const parents = new Set([...own.values()].map((where) => where.parentId));
     for (const [id, change] of changes) {
       const before = change.action === 'add' ? undefined : asShape(change.oldValue);
       const after = change.action === 'delete' ? undefined : asShape(change.newValue);
       if (after && isNoteRecord(after)) {
-        const placedAt = placedAtOf(after);
+        // Only a change made here can be a placement made here (a board arriving is not read twice).
+        const placedAt = transaction.local ? placedAtOf(after) : undefined;
         const fresh = placedAt !== undefined && Math.abs(Date.now() - placedAt) < FRESH_MS;
-        if (transaction.local && fresh && placedAt !== placedAtOf(before)) {
+        if (fresh && placedAt !== placedAtOf(before)) {
           // Put into a slot here, just now: this browser answers for where it ends up.
           own.delete(id);
           own.set(id, { parentId: after.parentId, x: after.x, y: after.y });
