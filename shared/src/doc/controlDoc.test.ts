@@ -10,6 +10,7 @@ import {
   initControlDoc,
   migrateControlDoc,
   readControl,
+  replaceGroups,
   writeControlField,
   writeGroupsOfStep,
 } from './controlDoc';
@@ -142,6 +143,23 @@ describe('groups belong to their step', () => {
     expect(readControl(doc).members).toEqual({});
     expect(readControl(doc).stepGroups['step-2']).toMatchObject({ groups, ended: true });
     expect(readControl(doc).stepMembers['step-2']).toEqual({ p_aaaaaaaa: 'g1' });
+  });
+
+  it('a snapshot restored in place brings back every step’s groups and who was in them, and nothing else', () => {
+    const then = new Y.Doc();
+    initControlDoc(then, [step, nextStep]);
+    startGroups(then, 'step-2', groups, ['p_aaaaaaaa', 'p_bbbbbbbb']);
+    const now = new Y.Doc();
+    Y.applyUpdate(now, Y.encodeStateAsUpdate(then));
+    endGroups(now, 'step-2');
+    startGroups(now, 'step-3', [groups[0]!], ['p_cccccccc']);
+    replaceGroups(now, readControl(then));
+    expect(readControl(now).stepGroups).toEqual(readControl(then).stepGroups);
+    expect(readControl(now).stepMembers).toEqual({ 'step-2': { p_aaaaaaaa: 'g1', p_bbbbbbbb: 'g2' } });
+    let changes = 0;
+    now.on('update', () => changes++);
+    replaceGroups(now, readControl(then));
+    expect(changes).toBe(0);
   });
 
   it('groups made from a step’s areas carry its question and ids no other step’s groups have', () => {
