@@ -265,7 +265,11 @@ function drawerProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** The results on the phone and the boxes around them that clip their content, up to the document. */
+/**
+ * The results on the phone and the boxes around them that clip their content, up to the phone view's
+ * column: below the fixed header and step bar, that column is what the phone scrolls (its page), so its
+ * own overflow is the page's, not an inner box.
+ */
 function clippingBoxes(page: Page): Promise<string[]> {
   return page.getByTestId('results').evaluate((results) => {
     const html = getComputedStyle(document.documentElement);
@@ -275,6 +279,7 @@ function clippingBoxes(page: Page): Promise<string[]> {
     for (let node: Element | null = results; node; node = node.parentElement) {
       // The root's box is the viewport: scrolling it is scrolling the page.
       if (node === document.documentElement) break;
+      if (node.classList.contains('phone')) break;
       if (node === document.body && bodyIsViewport) continue;
       const style = getComputedStyle(node);
       const clips = [style.overflowX, style.overflowY].some((v) =>

@@ -101,6 +101,8 @@ describe('a facilitator starts from a template', () => {
 
   it('saves the board as a template file and starts a new workshop from it', async () => {
     const download = page.waitForEvent('download');
+    // "Spara som mall" is used once a session: it is under "Fler val" in the header.
+    await page.getByRole('button', { name: 'Fler val' }).click();
     await page.getByTestId('save-template').click();
     const file = join(tmpdir(), `samskapa-${Date.now()}.mall.json`);
     await (await download).saveAs(file);

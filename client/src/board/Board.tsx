@@ -41,6 +41,17 @@ const overrides: TLUiOverrides = {
 
 /** A board has one page: no page menu. Focus areas show their note counts on the canvas. */
 const components = { PageMenu: null, OnTheCanvas: AreaBadges };
+/** The projector shows the room's things only: no tools, menus or style panel, only the zoom. */
+const projectorComponents = {
+  ...components,
+  Toolbar: null,
+  StylePanel: null,
+  MainMenu: null,
+  ActionsMenu: null,
+  QuickActions: null,
+  HelpMenu: null,
+  MenuPanel: null,
+};
 
 /**
  * The text editor of a note puts the caret at the end when it gets ready, not at the start (tldraw's
@@ -140,7 +151,7 @@ export function Board({
       shapeUtils={editorShapeUtils}
       overrides={overrides}
       options={options}
-      components={components}
+      components={role === 'viewer' ? projectorComponents : components}
       onMount={(editor) => {
         installExternalContentPolicy(editor, onNotice, connection.readOnly);
         if (connection.readOnly) editor.updateInstanceState({ isReadonly: true });

@@ -87,7 +87,9 @@ export default function CanvasView({
         </div>
       )}
       {editor && <CanvasVote editor={editor} />}
-      {editor && <ImageExport editor={editor} workshopId={workshopId} token={access.token} />}
+      {editor && access.role !== 'viewer' && (
+        <ImageExport editor={editor} workshopId={workshopId} token={access.token} />
+      )}
       <Board
         key={connection.doc.guid}
         connection={connection}

@@ -26,8 +26,10 @@ export function fitNotes(editor: Editor): () => void {
     for (const id of [...waiting].slice(0, BATCH)) {
       waiting.delete(id);
       const note = editor.getShape<TLNoteShape>(id);
-      const fitted = note && util.onBeforeCreate?.(note);
-      if (fitted && fitted !== note) updates.push(fitted);
+      // A copy: tldraw caches a note's measurement per record object, and the first render may have
+      // measured this one before its font had loaded.
+      const fitted = note && util.onBeforeCreate?.({ ...note });
+      if (fitted) updates.push(fitted);
     }
     if (waiting.size > 0) schedule([]);
     if (updates.length === 0 || editor.getIsReadonly()) return;
@@ -40,14 +42,20 @@ export function fitNotes(editor: Editor): () => void {
             props: { growY, fontSizeAdjustment },
           })),
         ),
-      { history: 'ignore' },
+      { history: 'ignore', ignoreShapeLock: true },
     );
   };
   function schedule(ids: Iterable<TLShapeId>): void {
     for (const id of ids) waiting.add(id);
     if (waiting.size === 0 || scheduled !== null) return;
     // After the fonts have loaded: a measurement in a fallback font would be wrong for everyone.
-    scheduled = window.setTimeout(() => void document.fonts.ready.then(fitWaiting), 0);
+    // tldraw loads a font when a shape first needs it: ask for them, else the first measurement is made in
+    // a fallback font and the note comes out too short.
+    const fontsLoaded = () =>
+      Promise.all([editor.fonts.loadRequiredFontsForCurrentPage(), document.fonts.ready]).catch(
+        () => undefined,
+      );
+    scheduled = window.setTimeout(() => void fontsLoaded().then(fitWaiting), 0);
   }
 
   // At load: every note with text (one that was measured is measured again, and left as it is).
