@@ -9,7 +9,7 @@ import { DraftsPanel } from './DraftsPanel';
 import { GroupPicker } from './GroupPicker';
 import { usePresentParticipants } from './participants';
 import { ProjectorJoin } from './ProjectorJoin';
-import { Results } from './Results';
+import { Results } from '../session/Results';
 import { StepBar } from './StepBar';
 import { useVoting } from '../session/voting';
 import './facilitate.css';

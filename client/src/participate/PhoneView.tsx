@@ -2,7 +2,7 @@ import { areaCounts, type AreaCount, type FocusArea } from '@samskapa/shared';
 import type { ViewProps } from '../session/viewProps';
 import { useSummon } from '../session/useSummon';
 import { useEffect } from 'react';
-import { prefetchResults, Results } from '../facilitate/Results';
+import { prefetchResults, Results } from '../session/Results';
 import { areaCountText } from '../i18n/areaCount';
 import { useT } from '../i18n/i18n';
 import { useVoting } from '../session/voting';

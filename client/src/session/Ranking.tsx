@@ -1,7 +1,7 @@
 import type { VoteResults, WorkshopBoard } from '@samskapa/shared';
 import { useId, useState } from 'react';
 import { useT } from '../i18n/i18n';
-import { useVoting } from '../session/voting';
+import { useVoting } from './voting';
 import type { ResultsPlacement } from './Results';
 
 /** How many notes (and areas) of the ranking are listed; the projector lists fewer, in type read from the back. */
