@@ -72,7 +72,7 @@ async function openListBoard(name: string, url: string): Promise<Page> {
 
 const notesOn = (page: Page): Locator => page.getByTestId('outline-note');
 const textsOn = async (page: Page) =>
-  (await notesOn(page).allInnerTexts()).filter((text) => TEXTS.some((t) => text.includes(t)));
+  (await notesOn(page).allTextContents()).filter((text) => TEXTS.some((t) => text.includes(t)));
 
 describe('restoring a snapshot in place', () => {
   it('brings notes a participant deleted back on the facilitator’s and the participant’s pages', async () => {
