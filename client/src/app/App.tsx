@@ -1,11 +1,14 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { BoardPage } from './BoardPage';
 import { useDocumentTitle } from '../common/documentTitle';
 import { JoinCodePage } from './JoinCodePage';
 import { PageLayout } from './Layout';
 import { routeOf, usePath } from '../common/router';
-import { StartPage } from './StartPage';
+
+// The start page (templates, "Mina workshoppar", imports) is code of its own: a participant's phone that
+// opens a workshop link never downloads it.
+const StartPage = lazy(() => import('./StartPage').then((m) => ({ default: m.StartPage })));
 
 /** The app: one page per route. */
 export function App() {
@@ -18,7 +21,11 @@ export function App() {
 
   switch (route.page) {
     case 'start':
-      return <StartPage />;
+      return (
+        <Suspense fallback={null}>
+          <StartPage />
+        </Suspense>
+      );
     case 'joinCode':
       return <JoinCodePage code={route.code} />;
     case 'board':
