@@ -12,8 +12,13 @@ import { retentionRoutes } from './http/retention';
 import { snapshotRoutes } from './http/snapshots';
 import { staticClient } from './http/staticClient';
 import { templateRoutes } from './http/templates';
-import { voteRoutes } from './http/votes';
-import { purgeWorkshop, workshopRoutes } from './http/workshops';
+import { ballotRoutes } from './http/ballots';
+import { credentialRoutes } from './http/credentials';
+import { groupRoutes } from './http/groups';
+import { revealRoutes } from './http/reveal';
+import { timeRoutes } from './http/time';
+import { purgeWorkshop } from './http/storedWorkshop';
+import { workshopRoutes } from './http/workshops';
 import { loadServerKey } from './security/secrets';
 import { openConfiguredStore } from './store/openStore';
 import { localFanout } from './fanout/local';
@@ -163,7 +168,11 @@ export function createApp(config: Config, log: Logger): App {
     log,
     timeZone: config.TIME_ZONE,
   });
-  voteRoutes(app, { store, rooms });
+  credentialRoutes(app, { store });
+  ballotRoutes(app, { store, rooms });
+  revealRoutes(app, { store, rooms });
+  groupRoutes(app, { store, rooms });
+  timeRoutes(app);
   exportRoutes(app, { store, rooms, timeZone: config.TIME_ZONE });
   retentionRoutes(app, { store, maxRetentionDays: config.MAX_RETENTION_DAYS });
   assetRoutes(app, store, config);

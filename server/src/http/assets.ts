@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { WorkshopId } from '@samskapa/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { RateLimiter } from '../security/rateLimiter';
 import type { AssetStore, WorkshopStore } from '../store/types';
-import { roleOf } from '../sync/upgrade';
+import { requireRole } from './auth';
 
 /** The settings the asset routes read: the size limit and the upload rate per address and minute. */
 export type AssetConfig = Pick<Config, 'MAX_ASSET_BYTES' | 'ASSET_UPLOADS_PER_MINUTE'>;
@@ -81,14 +80,7 @@ export function assetRoutes(
             reply.header('retry-after', String(wait));
             return refuse(reply, 429, 'rate_limited', `Too many uploads; try again in ${wait} s.`);
           }
-          const workshop = WorkshopId.safeParse(req.params.id).success
-            ? await store.get(req.params.id)
-            : undefined;
-          if (!workshop) return refuse(reply, 404, 'not_found', 'No workshop has this id.');
-          const auth = req.headers.authorization ?? '';
-          const role = auth.startsWith('Bearer ') ? roleOf(workshop, auth.slice(7).trim()) : undefined;
-          if (!role) return refuse(reply, 401, 'unauthorized', 'Send a workshop token as a Bearer token.');
-          if (role === 'viewer') return refuse(reply, 403, 'forbidden', 'Viewers cannot add images.');
+          if (!(await requireRole(store, req, reply, ['facilitator', 'participant']))) return reply;
           if (!ASSET_TYPES.includes(declaredType(req))) {
             return refuse(reply, 415, 'unsupported_type', `Send one of ${ASSET_TYPES.join(', ')}.`);
           }

@@ -4,14 +4,13 @@ import {
   WORKSHOP_EXPORT_SCHEMA_PATH,
   workshopExport,
   workshopExportJsonSchema,
-  WorkshopId,
 } from '@samskapa/shared';
 import type { FastifyInstance } from 'fastify';
 import { contentDisposition, factsOf, renderExport, UnknownAreaError } from '../export/render';
 import type { Store } from '../store/types';
 import type { Rooms } from '../sync/rooms';
-import { roleOf } from '../sync/upgrade';
-import { badRequest, bearer } from './workshops';
+import { requireRole } from './auth';
+import { badRequest } from './replies';
 
 export interface ExportRoutesOptions {
   store: Store;
@@ -39,18 +38,9 @@ export function exportRoutes(app: FastifyInstance, opts: ExportRoutesOptions): v
   app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
     '/api/workshops/:id/export',
     async (req, reply) => {
-      const workshop = WorkshopId.safeParse(req.params.id).success
-        ? await store.get(req.params.id)
-        : undefined;
-      if (!workshop) return reply.code(404).send({ error: 'not_found', message: 'No such workshop.' });
-      const role = roleOf(workshop, bearer(req));
-      if (!role)
-        return reply.code(401).send({ error: 'unauthorized', message: 'A facilitator link is needed.' });
-      if (role !== 'facilitator') {
-        return reply
-          .code(403)
-          .send({ error: 'forbidden', message: 'Only facilitators can export a workshop.' });
-      }
+      const allowed = await requireRole(store, req, reply, ['facilitator']);
+      if (!allowed) return reply;
+      const { workshop } = allowed;
       const query = ExportQuery.safeParse(req.query);
       if (!query.success) return badRequest(reply, query.error.issues);
 

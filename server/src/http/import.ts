@@ -3,7 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import * as Y from 'yjs';
 import { RateLimiter } from '../security/rateLimiter';
 import type { Store } from '../store/types';
-import { badRequest, createStoredWorkshop, tooMany } from './workshops';
+import { badRequest, tooMany } from './replies';
+import { createStoredWorkshop } from './storedWorkshop';
 
 export interface ImportRoutesOptions {
   store: Store;

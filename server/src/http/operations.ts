@@ -2,12 +2,17 @@ import type { ClientConfig } from '@samskapa/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/types';
 import type { Rooms } from '../sync/rooms';
-import type { SyncServer } from '../sync/upgrade';
+
+/** What the metrics read of the sync server: open sockets and closes by code. */
+export interface SyncCounters {
+  readonly connections: number;
+  readonly closes: ReadonlyMap<number, number>;
+}
 
 export interface OperationsOptions {
   store: Store;
   rooms: Rooms;
-  sync: SyncServer;
+  sync: SyncCounters;
   tldrawLicenseKey: string | undefined;
   droppedMessages: () => number;
 }

@@ -1,8 +1,8 @@
-import { RetentionRequest, WorkshopId } from '@samskapa/shared';
+import { RetentionRequest } from '@samskapa/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/types';
-import { roleOf } from '../sync/upgrade';
-import { badRequest, bearer } from './workshops';
+import { requireRole } from './auth';
+import { badRequest } from './replies';
 
 export interface RetentionRoutesOptions {
   store: Store;
@@ -19,13 +19,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function retentionRoutes(app: FastifyInstance, opts: RetentionRoutesOptions): void {
   app.patch<{ Params: { id: string } }>('/api/workshops/:id', async (req, reply) => {
-    const workshop = WorkshopId.safeParse(req.params.id).success
-      ? await opts.store.get(req.params.id)
-      : undefined;
-    if (!workshop) return reply.code(404).send({ error: 'not_found' });
-    const role = roleOf(workshop, bearer(req));
-    if (!role) return reply.code(401).send({ error: 'unauthorized' });
-    if (role !== 'facilitator') return reply.code(403).send({ error: 'forbidden' });
+    const allowed = await requireRole(opts.store, req, reply, ['facilitator']);
+    if (!allowed) return reply;
+    const { workshop } = allowed;
     const body = RetentionRequest.safeParse(req.body);
     if (!body.success) return badRequest(reply, body.error.issues);
     const retainUntil = Date.parse(body.data.retainUntil);

@@ -11,7 +11,6 @@ import {
   replaceGroups,
   RestoreSnapshotRequest,
   SnapshotId,
-  WorkshopId,
   workshopExport,
   writeBoardSchema,
   writeControlField,
@@ -27,8 +26,9 @@ import type { SnapshotRow, Store, WorkshopRow } from '../store/types';
 import { DocTooLargeError, WorkshopGoneError } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
 import { takeSnapshot } from '../sync/snapshotHook';
-import { roleOf } from '../sync/upgrade';
-import { badRequest, bearer, createStoredWorkshop } from './workshops';
+import { requireRole } from './auth';
+import { badRequest } from './replies';
+import { createStoredWorkshop } from './storedWorkshop';
 import { factsOf } from '../export/render';
 
 export interface SnapshotRoutesOptions {
@@ -76,20 +76,7 @@ export function snapshotRoutes(app: FastifyInstance, opts: SnapshotRoutesOptions
     req: FastifyRequest<Params>,
     reply: FastifyReply,
   ): Promise<WorkshopRow | undefined> {
-    const workshop = WorkshopId.safeParse(req.params.id).success ? await store.get(req.params.id) : undefined;
-    if (!workshop) {
-      await reply.code(404).send({ error: 'not_found', message: 'No such workshop.' });
-      return undefined;
-    }
-    const role = roleOf(workshop, bearer(req));
-    if (role !== 'facilitator') {
-      await reply.code(role ? 403 : 401).send({
-        error: role ? 'forbidden' : 'unauthorized',
-        message: 'Only the facilitator link may do this.',
-      });
-      return undefined;
-    }
-    return workshop;
+    return (await requireRole(store, req, reply, ['facilitator']))?.workshop;
   }
 
   async function snapshotOf(
