@@ -12,7 +12,7 @@ import { useT, type MessageKey } from '../i18n/i18n';
 import { loadClientConfig, loadWorkshopSummary } from '../session/api';
 import { useParticipantCredential } from '../session/credential';
 import { groupAreaCode } from '../session/groupArea';
-import { colourFor, type Access, type Identity } from '../session/identity';
+import { colourFor, personIdIn, type Access, type Identity } from '../session/identity';
 import type { ViewProps } from '../session/viewProps';
 import { useVotingState, VotingProvider } from '../session/voting';
 import { writePolicy } from '../session/writePolicy';
@@ -121,7 +121,9 @@ export function WorkshopPage({
   useResyncOnUnlock(connection, control, access.role);
   const credential = useParticipantCredential(workshopId, access.role, access.token);
   const voting = useVotingState(workshopId, access.role, credential?.secret ?? null, control, notify);
-  const draftCount = usePublishDrafts(workshopId, connection, control, identity);
+  // Who this person is in this workshop: an id of its own, so workshops cannot be linked by it.
+  const [personId] = useState(() => personIdIn(workshopId));
+  const draftCount = usePublishDrafts(workshopId, connection, control, { id: personId, name: identity.name });
   usePublishParticipant(
     connection?.provider.awareness ?? null,
     credential?.participantId ?? null,
@@ -152,7 +154,7 @@ export function WorkshopPage({
     );
   }
 
-  const person = { id: identity.id, name: identity.name, color: colourFor(identity.id) };
+  const person = { id: personId, name: identity.name, color: colourFor(personId) };
   const viewProps: ViewProps | null =
     connection && config.status === 'loaded'
       ? {

@@ -8,7 +8,9 @@ import {
   forgetDeletedWorkshop,
   isKnownDeleted,
   loadAccess,
+  loadIdentity,
   parseFragment,
+  personIdIn,
   rememberAccess,
   type Access,
 } from './identity';
@@ -56,6 +58,23 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+});
+
+describe('who a person is in a workshop', () => {
+  it('has an id of its own in each workshop, kept for it, so two workshops cannot be linked by it', () => {
+    const browserId = loadIdentity().id;
+    const first = personIdIn('w_one');
+    const second = personIdIn('w_two');
+    expect(personIdIn('w_one')).toBe(first);
+    expect(second).not.toBe(first);
+    expect([first, second]).not.toContain(browserId);
+  });
+
+  it('forgets that id with a deleted workshop', () => {
+    const before = personIdIn('w_gone');
+    forgetDeletedWorkshop('w_gone');
+    expect(personIdIn('w_gone')).not.toBe(before);
+  });
 });
 
 describe('capability links', () => {

@@ -14,6 +14,7 @@ export interface Identity {
 
 const IDENTITY_KEY = 'samskapa.identity';
 const accessKey = (workshopId: string) => `samskapa.access.${workshopId}`;
+const personKey = (workshopId: string) => `samskapa.person.${workshopId}`;
 const ROLE_RANK: Record<Role, number> = { viewer: 0, participant: 1, facilitator: 2 };
 
 function randomId(): string {
@@ -39,6 +40,19 @@ export function loadIdentity(): Identity {
   };
   localStorage.setItem(IDENTITY_KEY, JSON.stringify(identity));
   return identity;
+}
+
+/**
+ * The id this browser's person has in one workshop (the author of their notes, their presence): random
+ * for each workshop and kept for it, so the notes a person wrote in two workshops cannot be linked by it,
+ * while "Mina lappar" finds this workshop's own. Forgotten with the workshop.
+ */
+export function personIdIn(workshopId: string): string {
+  const stored = localStorage.getItem(personKey(workshopId));
+  if (stored) return stored;
+  const id = randomId();
+  localStorage.setItem(personKey(workshopId), id);
+  return id;
 }
 
 /** Remembers the chosen display name. */
@@ -112,6 +126,7 @@ export function forgetAccess(workshopId: string, token: string): void {
 export function forgetDeletedWorkshop(workshopId: string): void {
   sessionStorage.removeItem(tabAccessKey(workshopId));
   localStorage.removeItem(accessKey(workshopId));
+  localStorage.removeItem(personKey(workshopId));
   localStorage.setItem(deletedKey(workshopId), '1');
 }
 
