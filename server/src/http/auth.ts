@@ -2,10 +2,7 @@ import { WorkshopId, type Role } from '@samskapa/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashSecret } from '../security/secrets';
 import type { BallotStore, WorkshopRow, WorkshopStore } from '../store/types';
-import { roleOf } from '../sync/upgrade';
-
-// The one implementation stays beside the upgrade, which checks the same tokens; routes reach it here.
-export { roleOf };
+import { roleOf } from '../security/roles';
 
 /** The request of a route under `/api/workshops/:id`. */
 export type WorkshopRequest = FastifyRequest<{ Params: { id: string } }>;

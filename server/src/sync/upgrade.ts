@@ -3,23 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientAddress } from '../security/clientAddress';
-import { secretMatches } from '../security/secrets';
-import type { WorkshopRow, WorkshopStore } from '../store/types';
+import { roleOf } from '../security/roles';
+import type { WorkshopStore } from '../store/types';
 import { serveConnection, type ConnectionContext, type EarlyMessage } from './connection';
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
-
-/** The role a token grants in a workshop, compared in constant time against every stored hash. */
-export function roleOf(workshop: WorkshopRow, token: string): Role | undefined {
-  const roles: [Role, Buffer][] = [
-    ['facilitator', workshop.facilitatorHash],
-    ['participant', workshop.participantHash],
-    ['viewer', workshop.viewerHash],
-  ];
-  let found: Role | undefined;
-  for (const [role, hash] of roles) if (secretMatches(token, hash) && !found) found = role;
-  return found;
-}
 
 export interface SyncServerOptions extends ConnectionContext {
   workshops: WorkshopStore;
