@@ -1,3 +1,4 @@
+import type { TLParentId } from '@tldraw/tlschema';
 import * as Y from 'yjs';
 import { boardRecords, storedRecord, type StoredRecord } from '../doc/boardDoc';
 import { initControlDoc, writeControlField, writeGroupsOfStep } from '../doc/controlDoc';
@@ -8,8 +9,11 @@ import { buildTemplateDoc } from '../templates/buildBoard';
 import { MAX_TEMPLATE_AREAS, type TemplateFile } from '../templates/template';
 import { readBoardDoc } from '../workshop/board';
 import type { NoteMeta } from '../workshop/note';
-import { addNote } from '../workshop/operations';
-import { AREA_SPACING } from '../records/layout';
+import { readFocusArea } from '../workshop/focusArea';
+import { growToFit, obstaclesIn, rectOf, shapeRecords, shapesIn, slotGrid } from '../workshop/slots';
+import { indexAbove } from '../records/ids';
+import { AREA_SPACING, freeSlots, NOTE_SIZE } from '../records/layout';
+import { buildNote } from '../records/shapes';
 import { WorkshopExport, type ExportedNote } from './workshopExport';
 
 /** The author id imported notes carry: no participant of the new workshop wrote them. */
@@ -92,13 +96,9 @@ type ShapeRecord = StoredRecord & { y: number; props: { h: number } & Record<str
  * revealed vote, re-keyed to the new notes, as a revealed round. `data` must have passed
  * {@link ImportableExport}.
  */
-export function docsFromExport(
-  data: WorkshopExport,
-  pageName: string,
-  now: number = Date.now(),
-): { board: Y.Doc; control: Y.Doc } {
+export function docsFromExport(data: WorkshopExport, pageName: string): { board: Y.Doc; control: Y.Doc } {
   const columns = columnsFor(data.areas.length);
-  // The areas without their notes: the notes are added one by one below, in the export's order.
+  // The areas without their notes: the notes are added area by area below, in the export's order.
   const template: TemplateFile = {
     format: 'samskapa-template',
     version: 1,
@@ -119,40 +119,52 @@ export function docsFromExport(
   const frameIds = readBoardDoc(board).areas.map((area) => area.id);
   const totals: Record<string, number> = {};
 
-  const place = (note: ExportedNote, areaId: string | null) => {
-    const createdAt = note.createdAt === null ? null : Date.parse(note.createdAt);
-    const id = addNote(board, {
-      text: note.text,
-      areaId,
-      authorId: IMPORTED_AUTHOR_ID,
-      author: note.author ?? '',
-      now: createdAt ?? now,
-      pageName,
+  /**
+   * The notes of one area (null: of none), in the export's order, into its first free slots: the slots
+   * of all of them are found at once (one at a time, as a person adds them, takes minutes for thousands).
+   * The meta says exactly what the export said: no author or time it did not have.
+   */
+  const place = (notes: readonly ExportedNote[], areaId: string | null) => {
+    if (notes.length === 0) return;
+    board.transact(() => {
+      const { kv, get, all } = shapeRecords(board);
+      const everything = all();
+      const grid = slotGrid(everything, areaId === null ? null : (readFocusArea(get(areaId)) ?? null));
+      const taken = obstaclesIn(everything, grid).flatMap((shape) => rectOf(shape) ?? []);
+      const slots = freeSlots(taken, grid, notes.length);
+      const bottom = Math.max(...slots.map((slot) => slot.y + NOTE_SIZE));
+      for (const shape of growToFit(everything, grid, bottom)) kv.set(shape.id, shape);
+      let index: string | null =
+        shapesIn(everything, grid.parentId)
+          .map((shape) => shape.index)
+          .sort()
+          .at(-1) ?? null;
+      notes.forEach((note, i) => {
+        const createdAt = note.createdAt === null ? null : Date.parse(note.createdAt);
+        const meta: NoteMeta = note.reference
+          ? { reference: true, ...(createdAt !== null && { createdAt }) }
+          : {
+              authorId: IMPORTED_AUTHOR_ID,
+              ...(note.author !== null && { author: note.author }),
+              ...(createdAt !== null && { createdAt }),
+            };
+        const key = indexAbove(index);
+        index = key;
+        const record = buildNote({
+          ...slots[i]!,
+          text: note.text,
+          index: key,
+          parentId: grid.parentId as TLParentId,
+          meta,
+          ...(note.reference && { color: 'light-blue' as const }),
+        });
+        kv.set(record.id, { ...record, isLocked: note.reference } as unknown as StoredRecord);
+        if (note.votes > 0) totals[record.id] = note.votes;
+      });
     });
-    // The meta says exactly what the export said: no author or time it did not have.
-    const kv = boardRecords(board);
-    const record = storedRecord(board, id)!;
-    const meta: NoteMeta = note.reference
-      ? { reference: true }
-      : {
-          authorId: IMPORTED_AUTHOR_ID,
-          ...(note.author !== null && { author: note.author }),
-          ...(createdAt !== null && { createdAt }),
-        };
-    const props = record.props as Record<string, unknown>;
-    kv.set(
-      id,
-      note.reference
-        ? { ...record, meta, isLocked: true, props: { ...props, color: 'light-blue' } }
-        : { ...record, meta },
-    );
-    if (note.votes > 0) totals[id] = note.votes;
   };
 
-  // One note at a time, each in its own transaction: the records map is read back between them.
-  data.areas.forEach((area, i) => {
-    for (const note of area.notes) place(note, frameIds[i]!);
-  });
+  data.areas.forEach((area, i) => place(area.notes, frameIds[i]!));
   board.transact(() => {
     // Areas that grew pushed only what was below them down: rows are made even again, so the areas
     // read in the export's order (row by row) and the unplaced notes go below all of them.
@@ -168,7 +180,7 @@ export function docsFromExport(
       rowTop += height + AREA_SPACING;
     }
   });
-  for (const note of data.unassigned) place(note, null);
+  place(data.unassigned, null);
 
   const control = new Y.Doc();
   initControlDoc(
