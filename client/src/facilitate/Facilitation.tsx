@@ -11,6 +11,7 @@ import { usePresentParticipants } from './participants';
 import { ProjectorJoin } from './ProjectorJoin';
 import { Results } from '../session/Results';
 import { StepBar } from './StepBar';
+import { groupAreaCode } from '../session/groupArea';
 import { useVoting } from '../session/voting';
 import './facilitate.css';
 
@@ -56,10 +57,9 @@ export function Facilitation({
   const projector = access.role === 'viewer';
   const participants = usePresentParticipants(facilitator ? board.provider.awareness : null);
   const voting = useVoting();
-  const groupId = credential ? control.members[credential.participantId] : undefined;
-  const groupArea = workshopBoard.areas.find(
-    (a) => a.code === control.groups.find((g) => g.id === groupId)?.areaCode,
-  );
+  const groupAreaId = workshopBoard.areas.find(
+    (a) => a.code === groupAreaCode(control, credential?.participantId ?? null),
+  )?.id;
 
   useEffect(() => {
     if (!open) return;
@@ -164,7 +164,7 @@ export function Facilitation({
           workshopId={workshopId}
           round={control.brainstorm.round}
           areas={workshopBoard.areas}
-          defaultAreaId={groupArea?.id ?? null}
+          defaultAreaId={groupAreaId ?? null}
         />
       )}
       {voting?.results && <Results results={voting.results} board={workshopBoard} />}

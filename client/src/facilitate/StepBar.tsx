@@ -1,4 +1,4 @@
-import { currentStep, type ControlState } from '@samskapa/shared';
+import { currentStep, groupOf, type ControlState } from '@samskapa/shared';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/i18n';
 import { useT } from '../i18n/i18n';
@@ -23,8 +23,7 @@ export function StepBar({
   const t = useT();
   const step = currentStep(control.agenda, control.currentStepId);
   const index = step ? control.agenda.indexOf(step) : -1;
-  const groupId = participantId ? control.members[participantId] : undefined;
-  const group = control.groups.find((g) => g.id === groupId);
+  const group = groupOf(control, participantId);
   const showTimer = step?.durationMinutes != null || control.timer.status !== 'idle';
   const instruction = useRef<HTMLParagraphElement>(null);
   const [open, setOpen] = useState(false);

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { assignToGroup, readGroupsOfStep, writeGroupsOfStep } from '../doc/controlDoc';
+import { assignToGroup, readGroupsOfStep, writeGroupsOfStep, type ControlState } from '../doc/controlDoc';
 import type { AgendaStep } from '../model/agenda';
 import type { Group } from '../model/group';
 import { randomBytes } from '../records/ids';
@@ -53,4 +53,14 @@ export function endGroups(doc: Y.Doc, stepId: string | null): void {
 export function setGroupsSelfSelect(doc: Y.Doc, stepId: string | null, selfSelect: boolean): void {
   const now = readGroupsOfStep(doc, stepId);
   if (now) writeGroupsOfStep(doc, stepId, { ...now, selfSelect });
+}
+
+/** The group a participant is in during the current step, if any (what every screen shows of it). */
+export function groupOf(
+  control: Pick<ControlState, 'groups' | 'members'>,
+  participantId: string | null | undefined,
+): Group | undefined {
+  if (!participantId) return undefined;
+  const groupId = control.members[participantId];
+  return control.groups.find((g) => g.id === groupId);
 }
