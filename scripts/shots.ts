@@ -151,6 +151,11 @@ async function session(locale: Locale): Promise<void> {
   await shot(facilitator, `${prefix}1280-results`);
   await shot(projector, `${prefix}1920-projector-results`);
   await shot(phones[0]!, `${prefix}360-phone-results`);
+  await step('the list board on the laptop (the board without the canvas)', async () => {
+    await facilitator.getByTestId('view-list').click();
+    await facilitator.getByTestId('list-board').waitFor();
+  });
+  await shot(facilitator, `${prefix}1280-list`);
   await step('the list board on the wall', async () => {
     await projector.getByTestId('view-list').click();
     await projector.locator('.list-board, [data-view=list]').first().waitFor();
