@@ -5,3 +5,4 @@ export * from './area';
 export * from './layout';
 export * from './ids';
 export * from './validate';
+export * from './rules';

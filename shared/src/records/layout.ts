@@ -43,6 +43,9 @@ export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+/** Most slots {@link freeSlots} looks through: no grid reaches further down, so no area grows taller. */
+export const MAX_SLOTS_SEARCHED = 100_000;
+
 /**
  * The first free slots (row by row) in a grid of `columns` note slots starting at `(left, top)`, where
  * `taken` are the rectangles already there. Rows go on as far as needed: a caller that has a frame
@@ -55,7 +58,7 @@ export function freeSlots(
 ): { x: number; y: number }[] {
   const slots: { x: number; y: number }[] = [];
   const claimed: Rect[] = [...taken];
-  for (let i = 0; slots.length < count && i < 100_000; i++) {
+  for (let i = 0; slots.length < count && i < MAX_SLOTS_SEARCHED; i++) {
     const column = i % grid.columns;
     const row = Math.floor(i / grid.columns);
     const slot = {
