@@ -24,6 +24,7 @@ import { openConfiguredStore } from './store/openStore';
 import { localFanout } from './fanout/local';
 import { createRedisFanout } from './fanout/redis/redisFanout';
 import { boardLock } from './sync/boardLock';
+import { ParticipantSessions } from './sync/participantSessions';
 import { Rooms } from './sync/rooms';
 import { snapshotHook } from './sync/snapshotHook';
 import { SyncServer } from './sync/upgrade';
@@ -83,6 +84,7 @@ export function createApp(config: Config, log: Logger): App {
   );
   rooms.use(boardLock(rooms));
   rooms.use(snapshotHook(rooms, store, log));
+  const sessions = new ParticipantSessions(store, config.SESSION_RENEW_MS, log);
   let dropped = 0;
   const sync = new SyncServer({
     rooms,
@@ -93,6 +95,7 @@ export function createApp(config: Config, log: Logger): App {
     maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
     heartbeatMs: 30_000,
     trustProxyHops: config.TRUST_PROXY_HOPS,
+    sessions,
     onDropped: () => dropped++,
   });
 
@@ -168,9 +171,9 @@ export function createApp(config: Config, log: Logger): App {
     log,
     timeZone: config.TIME_ZONE,
   });
-  credentialRoutes(app, { store });
+  credentialRoutes(app, { store, sessions });
   ballotRoutes(app, { store, rooms });
-  revealRoutes(app, { store, rooms });
+  revealRoutes(app, { store, rooms, sessions });
   groupRoutes(app, { store, rooms });
   timeRoutes(app);
   exportRoutes(app, { store, rooms, timeZone: config.TIME_ZONE });
@@ -213,6 +216,7 @@ export function createApp(config: Config, log: Logger): App {
       clearInterval(retention);
       clearInterval(deletionCheck);
       await sync.close();
+      await sessions.close();
       await rooms.persistAll();
       await app.close();
       await fanout.close();

@@ -32,6 +32,11 @@ export const ConfigSchema = z.object({
   /** How often live workshops are checked for having been deleted elsewhere (the admin command). */
   DELETION_CHECK_MS: int(30_000),
   COMPACT_AFTER_UPDATES: int(1000),
+  /**
+   * How often a process renews its participants' open connections in the store; one not renewed for
+   * three periods (its process crashed) no longer counts as present.
+   */
+  SESSION_RENEW_MS: z.coerce.number().int().positive().default(15_000),
   /** Awareness (cursors, names) is merged per room and sent at most once per this many ms. */
   AWARENESS_FLUSH_MS: int(50),
   // A whole venue often shares one address: lookups are generous, wrong guesses are what is limited.

@@ -13,6 +13,7 @@ import {
   addNotes,
   call,
   connectFacilitator,
+  disconnectParticipants,
   newVoter,
   openVoting,
   putBallot,
@@ -32,7 +33,7 @@ try {
   const notes = await addNotes(server, w, facilitator, NOTES);
   const round = await openVoting(server, w, facilitator, { budget: DOTS, perNoteCap: DOTS });
 
-  // Everyone joins first (each browser gets its voter credential at join).
+  // Everyone joins first (each browser opens the board, then gets its voter credential bound to it).
   const voters: ParticipantCredential[] = [];
   for (let i = 0; i < PARTICIPANTS; i += 100) {
     const batch = Math.min(100, PARTICIPANTS - i);
@@ -96,6 +97,7 @@ try {
     0,
   );
   facilitator.destroy();
+  disconnectParticipants();
 
   const sorted = [...latencies].sort((a, b) => a - b);
   console.log(
@@ -119,7 +121,9 @@ try {
       'peak server RSS MiB': rssMiB(server.process.pid!, 'VmHWM').toFixed(0),
     },
   ]);
-  console.log(`voters in the revealed results: ${revealed.body.voters}`);
+  console.log(
+    `voters in the revealed results: ${revealed.body.voters}, participants here: ${revealed.body.present}`,
+  );
   // Other work on the machine shows in the latencies (the server's CPU share stays low when it waits).
   console.log(`load average during the run (1 min): ${loadavg()[0]!.toFixed(2)}`);
   console.log(

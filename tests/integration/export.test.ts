@@ -18,6 +18,7 @@ import { startServer, type RunningServer } from './helpers/server';
 import {
   call,
   connectFacilitator,
+  disconnectParticipants,
   newVoter,
   openVoting,
   putBallot,
@@ -91,6 +92,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   facilitator?.destroy();
+  disconnectParticipants();
   await server?.stop();
 });
 
@@ -121,7 +123,8 @@ describe('exporting a workshop over HTTP', () => {
       ['Fler SIP:ar, tidigt', 0],
     ]);
     expect(data.unassigned.map((n) => n.text)).toEqual(['Bättre parkering vid lasarettet']);
-    expect(data.vote).toMatchObject({ round: 1, voters: 1 });
+    // The voter's board was open at the reveal: one voted, one was here.
+    expect(data.vote).toMatchObject({ round: 1, voters: 1, present: 1 });
   });
 
   it('gives CSV with a BOM, Swedish headers and neutralised formulas', async () => {
@@ -151,6 +154,9 @@ describe('exporting a workshop over HTTP', () => {
     ])
       expect(md).toContain(heading);
     expect(md).toContain('- Gemensam journal mellan region och kommun — Åsa (**3 prickar**)');
+    expect(md).toContain(
+      'Prickröstning (omgång 1): 1 deltagare röstade med 5 prickar var; 1 var här när resultatet visades.',
+    );
     expect(md).toContain('**Mall:** Samverkansplan HSVO 2024–2026');
     expect(md).toMatch(/\*\*Exporterad:\*\* \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/Stockholm\)/);
   });

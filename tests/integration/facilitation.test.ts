@@ -16,7 +16,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createWorkshop, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
-import { call, newVoter } from './helpers/voting';
+import { call, disconnectParticipants, newVoter } from './helpers/voting';
 
 describe('facilitation through the control doc', () => {
   let server: RunningServer;
@@ -31,6 +31,7 @@ describe('facilitation through the control doc', () => {
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
+    disconnectParticipants();
     await server.stop();
   });
 

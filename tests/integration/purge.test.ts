@@ -8,11 +8,18 @@ import * as Y from 'yjs';
 import { openPostgresStore } from '../../server/src/store/postgres/postgresStore';
 import { startPostgres } from './helpers/services';
 import { workshopRow } from './helpers/workshopRow';
-import { createWorkshop, connect, synced, waitFor } from './helpers/clients';
+import { createWorkshop, connect, setNote, synced, waitFor } from './helpers/clients';
 import { noisyPng } from './helpers/png';
 import { startServer, type RunningServer } from './helpers/server';
 import { queryStoreFile } from './helpers/sqlite';
-import { call, connectFacilitator, newVoter, openVoting, putBallot } from './helpers/voting';
+import {
+  call,
+  connectFacilitator,
+  disconnectParticipants,
+  newVoter,
+  openVoting,
+  putBallot,
+} from './helpers/voting';
 
 /** Updates written to a note's text: more than COMPACT_AFTER_UPDATES, so compaction has held it too. */
 const EDITS = 60;
@@ -124,6 +131,7 @@ describe('a deleted workshop leaves none of its content in the database files', 
     server = await start();
   });
   afterAll(async () => {
+    disconnectParticipants();
     await server?.stop();
   });
 
@@ -212,14 +220,18 @@ describe('a deleted workshop leaves no row behind in PostgreSQL', () => {
     try {
       const text = unique('Hemlig lapp');
       const doc = new Y.Doc();
-      doc.getMap('notes').set('n1', text);
+      setNote(doc, 'n1', text);
       for (const id of ['w_gone', 'w_kept']) {
         expect(await store.create(workshopRow(id, id === 'w_gone' ? 'PRG234' : 'PRG235'))).toBe(true);
         expect(await store.append(docName(id, 'board'), Y.encodeStateAsUpdate(doc))).toBe(true);
         expect(await store.append(docName(id, 'control'), Y.encodeStateAsUpdate(doc))).toBe(true);
         const asset = { id: `asset-${id}`, workshopId: id, mime: 'image/png', createdAt: 0 };
         expect(await store.putAsset({ ...asset, bytes: pngWithMarker(text) })).toBe(true);
-        expect(await store.addParticipant(id, `p-${id}`, Buffer.alloc(32, id.length))).toBe(true);
+        const session = Buffer.alloc(32, id.length);
+        expect(
+          await store.openConnection({ id: `c-${id}`, workshopId: id, sessionHash: session, holder: 'h' }, 0),
+        ).toBe(true);
+        expect(await store.addParticipant(id, `p-${id}`, Buffer.alloc(32, id.length), session)).toBe('added');
         expect(await store.putBallot(id, `p-${id}`, 1, { n1: 1 })).toBe(true);
         await store.countRound(id, 1);
       }

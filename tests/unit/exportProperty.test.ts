@@ -189,6 +189,8 @@ const controlArb = fc.record({
       budget: fc.integer({ min: 1, max: 50 }),
       perNoteCap: fc.integer({ min: 1, max: 50 }),
       voters: fc.nat(),
+      // Results revealed before participants here were counted have none.
+      present: fc.option(fc.nat(), { nil: undefined }),
       dots: fc.array(fc.tuple(fc.nat(), fc.nat(100)), { maxLength: 8 }),
     }),
     { nil: null },
@@ -248,7 +250,12 @@ function build(generated: GeneratedBoard) {
       round: c.vote.round,
       settings: { budget: c.vote.budget, perNoteCap: c.vote.perNoteCap },
     });
-    writeControlField(control, 'results', { round: c.vote.resultsRound, totals, voters: c.vote.voters });
+    writeControlField(control, 'results', {
+      round: c.vote.resultsRound,
+      totals,
+      voters: c.vote.voters,
+      ...(c.vote.present !== undefined && { present: c.vote.present }),
+    });
   }
   return { board, control };
 }

@@ -119,7 +119,8 @@ export function WorkshopPage({
   const control = useControlState(controlConnection);
   useEffect(() => watchServerClock(), []);
   useResyncOnUnlock(connection, control, access.role);
-  const credential = useParticipantCredential(workshopId, access.role, access.token);
+  // Asked for once the board's socket is open: the credential is bound to its session.
+  const credential = useParticipantCredential(workshopId, access.role, access.token, connection);
   const voting = useVotingState(workshopId, access.role, credential?.secret ?? null, control, notify);
   // Who this person is in this workshop: an id of its own, so workshops cannot be linked by it.
   const [personId] = useState(() => personIdIn(workshopId));

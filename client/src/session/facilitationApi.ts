@@ -3,19 +3,24 @@ import {
   FACILITATION_ERRORS,
   GroupChoice,
   ParticipantCredential,
+  SESSION_HEADER,
   VoteProgress,
   type Ballot,
   type FacilitationError,
 } from '@samskapa/shared';
 import { z } from 'zod';
 
-/** A refused facilitation request: `reason` is a known refusal (an i18n key's last part) or undefined. */
+/**
+ * A refused facilitation request: `reason` is a known refusal (an i18n key's last part) or undefined;
+ * `error` is whatever the answer's `error` said.
+ */
 export class FacilitationRefused extends Error {
   constructor(
     readonly status: number,
     readonly reason: FacilitationError | undefined,
+    readonly error?: string,
   ) {
-    super(`HTTP ${status}${reason ? ` ${reason}` : ''}`);
+    super(`HTTP ${status}${error ? ` ${error}` : ''}`);
   }
 }
 
@@ -24,7 +29,11 @@ async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Pr
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
     const reason = FACILITATION_ERRORS.find((e) => e === body?.error);
-    throw new FacilitationRefused(response.status, reason);
+    throw new FacilitationRefused(
+      response.status,
+      reason,
+      typeof body?.error === 'string' ? body.error : undefined,
+    );
   }
   return schema.parse(await response.json());
 }
@@ -32,11 +41,18 @@ async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Pr
 const base = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}`;
 const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
-/** Asks the server for this browser's participant credential (with the participant link's token). */
-export function requestCredential(workshopId: string, token: string): Promise<ParticipantCredential> {
+/**
+ * Asks the server for this browser's participant credential (with the participant link's token), bound
+ * to the session whose board socket is open.
+ */
+export function requestCredential(
+  workshopId: string,
+  token: string,
+  sessionKey: string,
+): Promise<ParticipantCredential> {
   return call(
     `${base(workshopId)}/participants`,
-    { method: 'POST', headers: auth(token) },
+    { method: 'POST', headers: { ...auth(token), [SESSION_HEADER]: sessionKey } },
     ParticipantCredential,
   );
 }
@@ -74,7 +90,12 @@ export function revealVotes(workshopId: string, facilitatorToken: string) {
   return call(
     `${base(workshopId)}/votes/reveal`,
     { method: 'POST', headers: auth(facilitatorToken) },
-    z.object({ round: z.number(), totals: z.record(z.string(), z.number()), voters: z.number() }),
+    z.object({
+      round: z.number(),
+      totals: z.record(z.string(), z.number()),
+      voters: z.number(),
+      present: z.number().optional(),
+    }),
   );
 }
 

@@ -1,4 +1,5 @@
 import { LINK_FRAGMENT_KEY, type Role } from '@samskapa/shared';
+import { forgetSessionKey } from '../sync/sessionKey';
 
 /** A capability held by this browser for one workshop. */
 export interface Access {
@@ -127,6 +128,7 @@ export function forgetDeletedWorkshop(workshopId: string): void {
   sessionStorage.removeItem(tabAccessKey(workshopId));
   localStorage.removeItem(accessKey(workshopId));
   localStorage.removeItem(personKey(workshopId));
+  forgetSessionKey(workshopId);
   localStorage.setItem(deletedKey(workshopId), '1');
 }
 

@@ -8,7 +8,13 @@ import {
 } from '@samskapa/shared';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n/i18n';
+import { forgetCredential } from './credential';
 import { fetchBallot, FacilitationRefused, sendBallot } from './facilitationApi';
+
+/** The server does not know the credential (one issued before credentials were bound): ask anew. */
+function forgetIfUnknown(err: unknown, workshopId: string, secret: string): void {
+  if (err instanceof FacilitationRefused && err.status === 401) forgetCredential(workshopId, secret);
+}
 
 /** The dot vote as one person sees it: their own dots before the reveal, totals after it. */
 export interface Voting {
@@ -78,7 +84,7 @@ export function useVotingState(
         wanted.current = answer.ballot;
         setBallot(answer.ballot);
       })
-      .catch(() => undefined);
+      .catch((err: unknown) => forgetIfUnknown(err, workshopId, secret));
     return () => {
       cancelled = true;
     };
@@ -97,6 +103,7 @@ export function useVotingState(
             break;
           }
         } catch (err) {
+          forgetIfUnknown(err, workshopId, secret);
           const reason = err instanceof FacilitationRefused ? err.reason : undefined;
           notify(reason ? (`vote.error.${reason}` as MessageKey) : 'vote.error.other');
           const held = await fetchBallot(workshopId, secret).catch(() => null);

@@ -10,6 +10,7 @@ import {
   type Role,
 } from '@samskapa/shared';
 import { sendOwnPresenceOnly } from './ownPresence';
+import { sessionParams } from './sessionKey';
 import { connectionStateOf, type ConnectionFacts, type ConnectionState } from './connectionState';
 
 /** How long a first visit waits for the server before showing the (empty or cached) board anyway. */
@@ -50,7 +51,7 @@ export class DocConnection {
     this.stopSettling = kind === 'board' && !this.readOnly ? settleOwnPlacements(this.doc) : () => undefined;
     this.cache = new IndexeddbPersistence(`samskapa:${name}`, this.doc);
     this.provider = new WebsocketProvider(syncUrl(), name, this.doc, {
-      params: { token },
+      params: { token, ...sessionParams(workshopId) },
       // A read-only tab must not hand its (dropped) edits to an editing tab over BroadcastChannel.
       disableBc: this.readOnly,
     });

@@ -42,9 +42,10 @@ export interface WorkshopStore {
   get(id: string): Promise<WorkshopRow | undefined>;
   findByJoinCode(code: string): Promise<WorkshopRow | undefined>;
   /**
-   * Delete a workshop, both of its documents, all its assets, participants and ballots at once; false
-   * when it did not exist. None of its content stays readable in the store's files (SQLite: freed pages
-   * are zeroed and the WAL is emptied; PostgreSQL: the rows go, dead tuples wait for VACUUM).
+   * Delete a workshop, both of its documents, all its assets, participants, ballots and registered
+   * connections at once; false when it did not exist. None of its content stays readable in the store's
+   * files (SQLite: freed pages are zeroed and the WAL is emptied; PostgreSQL: the rows go, dead tuples
+   * wait for VACUUM).
    */
   delete(id: string): Promise<boolean>;
   /** Ids of workshops whose retention time has passed. */
@@ -72,14 +73,34 @@ export interface AssetStore {
   getAsset(id: string): Promise<AssetRow | undefined>;
 }
 
+/** What registering a voter credential did. */
+export type AddParticipantResult =
+  /** Stored, bound to the session. */
+  | 'added'
+  /** Nothing stored: the workshop does not exist. */
+  | 'noWorkshop'
+  /** Nothing stored: the session already holds a credential (one per session). */
+  | 'sessionTaken';
+
 /**
  * Voter credentials and ballots: kept where no participant's connection reaches them (never in a
  * document) until a round is counted. Everything here belongs to one workshop and goes with it.
  */
 export interface BallotStore {
-  /** Register a participant's credential (its secret as a hash); false when the workshop does not exist. */
-  addParticipant(workshopId: string, participantId: string, secretHash: Buffer): Promise<boolean>;
-  /** The participant whose secret has this hash, in this workshop. */
+  /**
+   * Register a participant's credential (its secret as a hash), bound to the session (its key as a
+   * hash) whose board socket was open when it was issued; a session holds at most one.
+   */
+  addParticipant(
+    workshopId: string,
+    participantId: string,
+    secretHash: Buffer,
+    sessionHash: Buffer,
+  ): Promise<AddParticipantResult>;
+  /**
+   * The participant whose secret has this hash, in this workshop; only credentials bound to a session
+   * (those issued before credentials were bound are not found, so their holder asks again).
+   */
   participantBySecretHash(workshopId: string, secretHash: Buffer): Promise<string | undefined>;
   /**
    * Replace a participant's whole ballot of a round at once. False, storing nothing, when the round
@@ -88,13 +109,45 @@ export interface BallotStore {
   putBallot(workshopId: string, participantId: string, round: number, ballot: Ballot): Promise<boolean>;
   /** A participant's ballot of a round, if they sent one. */
   getBallot(workshopId: string, participantId: string, round: number): Promise<Ballot | undefined>;
-  /** Every ballot of a round (no voter attached). */
+  /** Every ballot of a round whose credential is bound to a session (no voter attached). */
   ballots(workshopId: string, round: number): Promise<Ballot[]>;
   /**
-   * Close a round for ballots and return all of them: every ballot stored before is in the answer, and
-   * none is stored after it (also across processes sharing the store). Counting again gives the same.
+   * Close a round for ballots and return all of them (as {@link ballots}): every ballot stored before is
+   * in the answer, and none is stored after it (also across processes sharing the store). Counting
+   * again gives the same.
    */
   countRound(workshopId: string, round: number): Promise<Ballot[]>;
+}
+
+/** A participant's open board socket, registered by the server process that holds it. */
+export interface LiveConnection {
+  /** Random for each socket. */
+  id: string;
+  workshopId: string;
+  /** SHA-256 of the session key the browser sent with the socket (`?session=`). */
+  sessionHash: Buffer;
+  /** The server process holding the socket: random for each start of a process. */
+  holder: string;
+}
+
+/**
+ * Participants' board sockets open now, by session, kept in the store so that every process sharing it
+ * sees them (a credential is asked for on one process, the socket may be open on another). A holder
+ * renews its rows while it runs; a row not renewed for a while belongs to a process that is gone.
+ */
+export interface ConnectionStore {
+  /** Register an open socket as renewed at `now`; false (nothing stored) when the workshop does not exist. */
+  openConnection(connection: LiveConnection, now: number): Promise<boolean>;
+  /** Forget a socket that closed. */
+  closeConnection(id: string): Promise<void>;
+  /** Mark every socket of `holder` renewed at `now`, and forget every socket not renewed since `staleBefore`. */
+  renewConnections(holder: string, now: number, staleBefore: number): Promise<void>;
+  /** Forget every socket of `holder` (it is shutting down). */
+  closeConnectionsOf(holder: string): Promise<void>;
+  /** Whether a session has a socket open in the workshop, renewed since `since`. */
+  sessionLive(workshopId: string, sessionHash: Buffer, since: number): Promise<boolean>;
+  /** How many sessions have a socket open in the workshop, renewed since `since`. */
+  liveSessions(workshopId: string, since: number): Promise<number>;
 }
 
 /** A named copy of both documents of a workshop at one moment (each `Y.encodeStateAsUpdate`). */
@@ -124,7 +177,8 @@ export interface SnapshotStore {
 }
 
 /** Everything the server keeps, behind one handle. */
-export interface Store extends DocStore, WorkshopStore, AssetStore, BallotStore, SnapshotStore {
+export interface Store
+  extends DocStore, WorkshopStore, AssetStore, BallotStore, ConnectionStore, SnapshotStore {
   /** Bytes the store occupies on disk, for metrics. */
   sizeBytes(): number;
   close(): void;

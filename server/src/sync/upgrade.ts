@@ -1,4 +1,13 @@
-import { CloseCode, DOC_KINDS, docName, type DocKind, type Role, WorkshopId } from '@samskapa/shared';
+import {
+  CloseCode,
+  DOC_KINDS,
+  docName,
+  SESSION_PARAM,
+  SessionKey,
+  type DocKind,
+  type Role,
+  WorkshopId,
+} from '@samskapa/shared';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -6,6 +15,7 @@ import { clientAddress } from '../security/clientAddress';
 import { roleOf } from '../security/roles';
 import type { WorkshopStore } from '../store/types';
 import { serveConnection, type ConnectionContext, type EarlyMessage } from './connection';
+import type { ParticipantSessions } from './participantSessions';
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
 
@@ -17,9 +27,14 @@ export interface SyncServerOptions extends ConnectionContext {
   heartbeatMs: number;
   /** Reverse proxies whose X-Forwarded-For is trusted for the per-address limit. */
   trustProxyHops: number;
+  /** Where a participant's board socket is registered under its session key while it is open. */
+  sessions: Pick<ParticipantSessions, 'open'>;
 }
 
-/** Accepts WebSocket upgrades on `/sync/<workshopId>/<board|control>?token=…` and serves them. */
+/**
+ * Accepts WebSocket upgrades on `/sync/<workshopId>/<board|control>?token=…[&session=…]` and serves
+ * them. A participant's board socket with a session key is registered under it while it is open.
+ */
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly perWorkshop = new Map<string, Set<WebSocket>>();
@@ -61,6 +76,8 @@ export class SyncServer {
     if (!match) return false;
     const [, id = '', kind = ''] = match;
     const token = url.searchParams.get('token') ?? '';
+    // Not a key at all (a client that sends none, or garbage): the board works, nothing is registered.
+    const session = SessionKey.safeParse(url.searchParams.get(SESSION_PARAM));
     const address = clientAddress(req, this.options.trustProxyHops);
     // Accept first, then close with a 44xx code: y-websocket stops reconnecting on those.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -77,7 +94,7 @@ export class SyncServer {
         else early.push([data, isBinary]);
       };
       ws.on('message', keep);
-      void this.admit(ws, id, kind, token, address).then((admitted) => {
+      void this.admit(ws, id, kind, token, address, session.data).then((admitted) => {
         ws.off('message', keep);
         if (admitted) serveConnection(ws, docName(id, admitted.kind), admitted.role, this.options, early);
       });
@@ -91,6 +108,7 @@ export class SyncServer {
     kind: string,
     token: string,
     address: string,
+    session: string | undefined,
   ): Promise<{ kind: DocKind; role: Role } | undefined> {
     const refuse = (code: number, reason: string) => {
       this.options.log.info({ workshopId: id, kind, code, reason }, 'refused connection');
@@ -123,6 +141,13 @@ export class SyncServer {
       if (left > 0) this.perAddress.set(address, left);
       else this.perAddress.delete(address);
     });
+    // Registered before the socket is served, so a client that has synced may ask for its credential.
+    if (session && role === 'participant' && kind === 'board') {
+      const forget = await this.options.sessions.open(id, session);
+      if (forget && ws.readyState === ws.OPEN) ws.once('close', forget);
+      else forget?.();
+      if (ws.readyState !== ws.OPEN) return;
+    }
     this.options.log.info({ workshopId: id, kind, role }, 'connection opened');
     return { kind: kind as DocKind, role };
   }

@@ -7,7 +7,22 @@ import { Ballot, VoteSettings } from '../model/vote';
  * participant credential the server issued when they joined (`Authorization: Bearer <secret>`).
  */
 
-/** Answer of `POST /api/workshops/:id/participants` (with the participant link's token). */
+/**
+ * The query parameter of the board's WebSocket URL (beside `token`) that carries this browser's session
+ * key in a workshop: the server registers a participant's open board socket under it.
+ */
+export const SESSION_PARAM = 'session';
+
+/** The header of `POST /api/workshops/:id/participants` that names the open board socket to bind to. */
+export const SESSION_HEADER = 'x-samskapa-session';
+
+/** A session key: random, url-safe, made by the browser and kept per workshop (at least 128 bits). */
+export const SessionKey = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'not a session key');
+
+/**
+ * Answer of `POST /api/workshops/:id/participants` (with the participant link's token and the
+ * {@link SESSION_HEADER} of a participant's open board socket; one credential per session).
+ */
 export const ParticipantCredential = z.strictObject({
   /** The participant's workshop-scoped id: group membership is keyed by it. */
   participantId: z.string(),
@@ -50,6 +65,8 @@ export const VoteProgress = z.strictObject({
   round: z.int().min(0),
   voters: z.int().min(0),
   dots: z.int().min(0),
+  /** Participants (browsers) with the board open now, as the server sees their connections. */
+  present: z.int().min(0),
 });
 export type VoteProgress = z.infer<typeof VoteProgress>;
 

@@ -57,16 +57,25 @@ const FIELDS = {
       round: number;
     },
   },
-  /** Dots per note of a round, published by the server at the reveal; never who gave them. */
+  /**
+   * Dots per note of a round, published by the server at the reveal; never who gave them. `present`:
+   * participants with the board open at the reveal (missing from results revealed before it was counted).
+   */
   results: {
     schema: z
       .strictObject({
         round: z.int().min(0),
         totals: z.record(z.string(), z.int().min(0)),
         voters: z.int().min(0),
+        present: z.int().min(0).optional(),
       })
       .nullable(),
-    initial: null as { round: number; totals: Record<string, number>; voters: number } | null,
+    initial: null as {
+      round: number;
+      totals: Record<string, number>;
+      voters: number;
+      present?: number;
+    } | null,
   },
   /** Only facilitators may change the board (the server drops participants' writes). */
   locked: { schema: z.boolean(), initial: false as boolean },

@@ -123,6 +123,7 @@ export function workshopExport(
         ? {
             round: state.results.round,
             voters: state.results.voters,
+            ...(state.results.present !== undefined && { present: state.results.present }),
             budget: state.voting.settings.budget,
             perNoteCap: state.voting.settings.perNoteCap,
           }

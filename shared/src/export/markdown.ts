@@ -18,7 +18,8 @@ const TEXT = {
     minutesShort: 'min',
     total: 'Totalt',
     vote: (v: NonNullable<WorkshopExport['vote']>) =>
-      `Prickröstning (omgång ${v.round}): ${v.voters} deltagare röstade med ${v.budget} prickar var.`,
+      `Prickröstning (omgång ${v.round}): ${v.voters} deltagare röstade med ${v.budget} prickar var` +
+      (v.present === undefined ? '.' : `; ${v.present} var här när resultatet visades.`),
     noVote: 'Ingen omröstning har redovisats.',
     reference: 'Underlag',
     notes: 'Lappar',
@@ -52,7 +53,10 @@ const TEXT = {
     minutesShort: 'min',
     total: 'Total',
     vote: (v: NonNullable<WorkshopExport['vote']>) =>
-      `Dot voting (round ${v.round}): ${v.voters} ${v.voters === 1 ? 'participant' : 'participants'} voted with ${v.budget} dots each.`,
+      `Dot voting (round ${v.round}): ${v.voters} ${v.voters === 1 ? 'participant' : 'participants'} voted with ${v.budget} dots each` +
+      (v.present === undefined
+        ? '.'
+        : `; ${v.present} ${v.present === 1 ? 'was' : 'were'} here when the result was shown.`),
     noVote: 'No vote was revealed.',
     reference: 'Background',
     notes: 'Notes',

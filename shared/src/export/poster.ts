@@ -32,6 +32,7 @@ const TEXT = {
     notes: (n: number) => `${n} ${n === 1 ? 'lapp' : 'lappar'}`,
     areas: (n: number) => `${n} ${n === 1 ? 'fokusområde' : 'fokusområden'}`,
     voters: (n: number) => `${n} röstande`,
+    present: (n: number) => `${n} här`,
     unassigned: 'Utanför fokusområden',
     group: 'Grupp',
     none: 'Inga lappar',
@@ -40,6 +41,7 @@ const TEXT = {
     notes: (n: number) => `${n} ${n === 1 ? 'note' : 'notes'}`,
     areas: (n: number) => `${n} ${n === 1 ? 'focus area' : 'focus areas'}`,
     voters: (n: number) => `${n} ${n === 1 ? 'voter' : 'voters'}`,
+    present: (n: number) => `${n} here`,
     unassigned: 'Not in a focus area',
     group: 'Group',
     none: 'No notes',
@@ -321,6 +323,7 @@ export function posterSvg(data: WorkshopExport, options: PosterOptions): string 
     ...(options.area ? [] : [t.areas(areas.length)]),
     t.notes(noteCount),
     ...(data.vote ? [t.voters(data.vote.voters)] : []),
+    ...(data.vote?.present !== undefined ? [t.present(data.vote.present)] : []),
   ].join(' · ');
   const parts: string[] = [
     textBlock(

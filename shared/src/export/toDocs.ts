@@ -208,7 +208,12 @@ export function docsFromExport(data: WorkshopExport, pageName: string): { board:
         round: data.vote.round,
         settings: { budget: data.vote.budget, perNoteCap: data.vote.perNoteCap },
       });
-      writeControlField(control, 'results', { round: data.vote.round, totals, voters: data.vote.voters });
+      writeControlField(control, 'results', {
+        round: data.vote.round,
+        totals,
+        voters: data.vote.voters,
+        ...(data.vote.present !== undefined && { present: data.vote.present }),
+      });
     }
   });
   return { board, control };

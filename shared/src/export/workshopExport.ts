@@ -96,7 +96,14 @@ export const WorkshopExport = z
     vote: z
       .strictObject({
         round: z.int().min(1),
-        voters: z.int().min(0),
+        voters: z.int().min(0).describe('Participants whose dots were counted'),
+        present: z
+          .int()
+          .min(0)
+          .optional()
+          .describe(
+            'Participants with the board open when the result was shown (absent in files from before Samskapa counted them)',
+          ),
         budget: z.int().min(1).max(50),
         perNoteCap: z.int().min(1).max(50),
       })

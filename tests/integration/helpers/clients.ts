@@ -29,17 +29,21 @@ export interface Client {
   destroy(): void;
 }
 
-/** An official y-websocket client, as the browser uses it (BroadcastChannel off so only the server syncs). */
+/**
+ * An official y-websocket client, as the browser uses it (BroadcastChannel off so only the server
+ * syncs); `params` go beside the token (the browser's `session` key).
+ */
 export function connect(
   server: Pick<RunningServer, 'ws'>,
   workshopId: string,
   kind: 'board' | 'control',
   token: string,
   doc = new Y.Doc(),
+  params: Record<string, string> = {},
 ): Client {
   const provider = new WebsocketProvider(server.ws, docName(workshopId, kind), doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    params: { ...params, token },
     disableBc: true,
     maxBackoffTime: 500,
   });

@@ -6,10 +6,13 @@ import {
   type Ballot,
   type BallotResponse,
   type CreateWorkshopResponse,
+  SESSION_HEADER,
+  SESSION_PARAM,
   type ParticipantCredential,
   type VoteSettings,
 } from '@samskapa/shared';
-import type * as Y from 'yjs';
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
 import { connect, synced, waitFor, type Client } from './clients';
 import type { RunningServer } from './server';
 
@@ -41,21 +44,69 @@ export async function call<T = unknown>(
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-/** A voter credential for the holder of `token` (the participant link's token, or the facilitator's). */
-export async function newVoter(
+/** A session key as a browser makes one: 256 random bits, url-safe. */
+export function newSessionKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Participants' board sockets opened here, closed by {@link disconnectParticipants}. */
+const participantBoards = new Set<Client>();
+
+/**
+ * A participant's board socket with a session key, as the browser opens it (official y-websocket
+ * client); resolves once it has synced, which the server answers only after registering the session.
+ */
+export async function connectParticipant(
+  server: Server,
+  workshopId: string,
+  token: string,
+  session = newSessionKey(),
+): Promise<{ board: Client; session: string }> {
+  const board = connect(server, workshopId, 'board', token, new Y.Doc(), { [SESSION_PARAM]: session });
+  participantBoards.add(board);
+  await synced(board);
+  return { board, session };
+}
+
+/** Close every participant's board socket opened by this file's tests. */
+export function disconnectParticipants(): void {
+  for (const board of participantBoards) board.destroy();
+  participantBoards.clear();
+}
+
+/** `POST …/participants` with the link's `token`, naming the session `session` (none: no header). */
+export async function askCredential(
   server: Pick<RunningServer, 'http'>,
   workshopId: string,
   token: string,
-): Promise<ParticipantCredential> {
-  const answer = await call<ParticipantCredential>(
-    server,
-    'POST',
-    `/api/workshops/${workshopId}/participants`,
-    token,
-  );
+  session?: string,
+): Promise<Answer<ParticipantCredential & { error?: string; message?: string }>> {
+  const res = await fetch(`${server.http}/api/workshops/${workshopId}/participants`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(session !== undefined && { [SESSION_HEADER]: session }),
+    },
+  });
+  return { status: res.status, body: (await res.json()) as ParticipantCredential };
+}
+
+/** A participant who joined as a browser does: their open board socket, their session and credential. */
+export interface Voter extends ParticipantCredential {
+  session: string;
+  board: Client;
+}
+
+/**
+ * A voter as the browser makes one with the holder of `token` (the participant link's token): the
+ * board's socket opened with a new session key, then a credential bound to that session.
+ */
+export async function newVoter(server: Server, workshopId: string, token: string): Promise<Voter> {
+  const { board, session } = await connectParticipant(server, workshopId, token);
+  const answer = await askCredential(server, workshopId, token, session);
   if (answer.status !== 201)
     throw new Error(`no credential: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
+  return { participantId: answer.body.participantId, secret: answer.body.secret, session, board };
 }
 
 /** Send a whole ballot as a participant. */

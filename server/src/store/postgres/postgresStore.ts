@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { docNamesOf, workshopIdOfDoc, type Ballot } from '@samskapa/shared';
 import type { Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
+import { CONNECTION_SCHEMA, postgresConnections } from './postgresConnections';
 import { postgresSnapshots, SNAPSHOT_SCHEMA } from './postgresSnapshots';
 
 const SCHEMA = `
@@ -47,6 +48,10 @@ CREATE TABLE IF NOT EXISTS participants (
   PRIMARY KEY (workshop_id, id)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS participants_secret ON participants(workshop_id, secret_hash);
+-- The session (browser) whose open board socket the credential was issued to, one credential per
+-- session; NULL for credentials issued before they were bound, which count nothing.
+ALTER TABLE participants ADD COLUMN IF NOT EXISTS session_hash BYTEA;
+CREATE UNIQUE INDEX IF NOT EXISTS participants_session ON participants(workshop_id, session_hash);
 CREATE TABLE IF NOT EXISTS ballots (
   workshop_id TEXT NOT NULL,
   participant_id TEXT NOT NULL,
@@ -80,6 +85,12 @@ const ballotLock = (workshopId: string) => `ballots:${workshopId}`;
  */
 const APPEND = `INSERT INTO doc_updates (doc, data)
   SELECT $1, $3 FROM workshops WHERE id = $2 FOR KEY SHARE`;
+
+/** The ballots of a round whose credentials are bound to a session: only they count. */
+const BOUND_BALLOTS = `SELECT b.ballot FROM ballots b
+  JOIN participants p ON p.workshop_id = b.workshop_id AND p.id = b.participant_id
+  WHERE b.workshop_id = $1 AND b.round = $2 AND p.session_hash IS NOT NULL
+  ORDER BY b.participant_id`;
 
 const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 const toBytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -128,6 +139,7 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, SCHEMA_LOCK]);
     await client.query(SCHEMA);
     await client.query(SNAPSHOT_SCHEMA);
+    await client.query(CONNECTION_SCHEMA);
   });
   // Callers see the failure through `ready`; this only keeps it from being reported as unhandled.
   ready.catch(() => undefined);
@@ -142,7 +154,7 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
     const [row] = await query<{ bytes: string }>(
       `SELECT pg_total_relation_size('workshops') + pg_total_relation_size('doc_updates')
          + pg_total_relation_size('assets') + pg_total_relation_size('participants')
-        + pg_total_relation_size('ballots') AS bytes`,
+        + pg_total_relation_size('ballots') + pg_total_relation_size('live_connections') AS bytes`,
       [],
     );
     size = Number(row?.bytes ?? 0);
@@ -158,6 +170,7 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
   return {
     // Snapshots go with their workshop's row in delete() (ON DELETE CASCADE).
     ...postgresSnapshots(query, transaction),
+    ...postgresConnections(query),
     async create(row) {
       try {
         await query(
@@ -300,22 +313,26 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
         }
       );
     },
-    async addParticipant(workshopId, id, secretHash) {
+    async addParticipant(workshopId, id, secretHash, sessionHash) {
       try {
-        await query(
-          'INSERT INTO participants (workshop_id, id, secret_hash, created_at) VALUES ($1, $2, $3, $4)',
-          [workshopId, id, secretHash, Date.now()],
+        // A session that holds a credential gets no other (the unique index on it).
+        const rows = await query<{ id: string }>(
+          `INSERT INTO participants (workshop_id, id, secret_hash, session_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
+          [workshopId, id, secretHash, sessionHash, Date.now()],
         );
-        return true;
+        return rows.length > 0 ? 'added' : 'sessionTaken';
       } catch (err) {
         // 23503: the workshop is gone (foreign key).
-        if ((err as { code?: string }).code === '23503') return false;
+        if ((err as { code?: string }).code === '23503') return 'noWorkshop';
         throw err;
       }
     },
     async participantBySecretHash(workshopId, secretHash) {
+      // Credentials issued before they were bound to a session are not found: their holder asks again.
       const [r] = await query<{ id: string }>(
-        'SELECT id FROM participants WHERE workshop_id = $1 AND secret_hash = $2',
+        `SELECT id FROM participants
+         WHERE workshop_id = $1 AND secret_hash = $2 AND session_hash IS NOT NULL`,
         [workshopId, secretHash],
       );
       return r?.id;
@@ -352,10 +369,7 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
       return r && (JSON.parse(r.ballot) as Ballot);
     },
     async ballots(workshopId, round) {
-      const rows = await query<{ ballot: string }>(
-        'SELECT ballot FROM ballots WHERE workshop_id = $1 AND round = $2 ORDER BY participant_id',
-        [workshopId, round],
-      );
+      const rows = await query<{ ballot: string }>(BOUND_BALLOTS, [workshopId, round]);
       return rows.map((r) => JSON.parse(r.ballot) as Ballot);
     },
     async countRound(workshopId, round) {
@@ -372,10 +386,7 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
            ON CONFLICT DO NOTHING`,
           [workshopId, round],
         );
-        const { rows } = await client.query<{ ballot: string }>(
-          'SELECT ballot FROM ballots WHERE workshop_id = $1 AND round = $2 ORDER BY participant_id',
-          [workshopId, round],
-        );
+        const { rows } = await client.query<{ ballot: string }>(BOUND_BALLOTS, [workshopId, round]);
         return rows.map((r) => JSON.parse(r.ballot) as Ballot);
       });
     },

@@ -4,8 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { docName, workshopIdOfDoc, type DocName } from '@samskapa/shared';
 import type { Ballot } from '@samskapa/shared';
-import type { AssetRow, Store } from '../types';
+import type { AddParticipantResult, AssetRow, Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
+import { sqliteConnections } from './sqliteConnections';
 import { sqliteSnapshots } from './sqliteSnapshots';
 
 const SCHEMA = `
@@ -43,6 +44,9 @@ CREATE TABLE IF NOT EXISTS participants (
   id TEXT NOT NULL,
   secret_hash BLOB NOT NULL,
   created_at INTEGER NOT NULL,
+  -- The session (browser) whose open board socket the credential was issued to; NULL for credentials
+  -- issued before they were bound, which count nothing.
+  session_hash BLOB,
   PRIMARY KEY (workshop_id, id)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS participants_secret ON participants(workshop_id, secret_hash);
@@ -105,7 +109,24 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     db.exec(`PRAGMA max_page_count = ${Math.floor((options.maxMiB * 1024 * 1024) / pageSize.get()!)}`);
   }
   db.exec(SCHEMA);
+  // A store written before credentials were bound to a session: the column comes now (NULL: unbound).
+  const participantColumns = keep(
+    db.prepare<[], string>("SELECT name FROM pragma_table_info('participants')"),
+  ).pluck();
+  if (!participantColumns.all().includes('session_hash')) {
+    try {
+      db.exec('ALTER TABLE participants ADD COLUMN session_hash BLOB');
+    } catch (err) {
+      // Another process opening the same file added it a moment ago.
+      if (!String((err as Error).message).includes('duplicate column')) throw err;
+    }
+  }
+  // One credential per session; unbound credentials (NULL) are all distinct.
+  db.exec(
+    'CREATE UNIQUE INDEX IF NOT EXISTS participants_session ON participants(workshop_id, session_hash)',
+  );
   const snapshots = sqliteSnapshots(db, keep);
+  const connections = sqliteConnections(db, keep);
 
   const insertWorkshop = keep(
     db.prepare(`INSERT INTO workshops
@@ -162,16 +183,28 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     >('SELECT id, workshop_id, mime, bytes, created_at FROM assets WHERE id = ?'),
   );
   const deleteWorkshopAssets = keep(db.prepare<[string]>('DELETE FROM assets WHERE workshop_id = ?'));
-  // Only while the workshop exists, like documents and assets.
+  // Only while the workshop exists, like documents and assets; a session that holds one gets no other.
   const insertParticipant = keep(
-    db.prepare<{ workshopId: string; id: string; secretHash: Buffer; createdAt: number }>(
-      `INSERT INTO participants (workshop_id, id, secret_hash, created_at)
-    SELECT @workshopId, @id, @secretHash, @createdAt WHERE EXISTS (SELECT 1 FROM workshops WHERE id = @workshopId)`,
+    db.prepare<{
+      workshopId: string;
+      id: string;
+      secretHash: Buffer;
+      sessionHash: Buffer;
+      createdAt: number;
+    }>(
+      `INSERT INTO participants (workshop_id, id, secret_hash, session_hash, created_at)
+    SELECT @workshopId, @id, @secretHash, @sessionHash, @createdAt
+    WHERE EXISTS (SELECT 1 FROM workshops WHERE id = @workshopId)
+    ON CONFLICT DO NOTHING`,
     ),
   );
+  const workshopExists = keep(
+    db.prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM workshops WHERE id = ?)'),
+  ).pluck();
+  // Credentials issued before they were bound to a session are not found: their holder asks again.
   const selectParticipant = keep(
     db.prepare<[string, Buffer], string>(
-      'SELECT id FROM participants WHERE workshop_id = ? AND secret_hash = ?',
+      'SELECT id FROM participants WHERE workshop_id = ? AND secret_hash = ? AND session_hash IS NOT NULL',
     ),
   ).pluck();
   // The whole ballot replaces the previous one in one statement; a counted round takes no more.
@@ -190,9 +223,13 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
       'SELECT ballot FROM ballots WHERE workshop_id = ? AND participant_id = ? AND round = ?',
     ),
   ).pluck();
+  // Only the ballots of credentials bound to a session count.
   const selectBallots = keep(
     db.prepare<[string, number], string>(
-      'SELECT ballot FROM ballots WHERE workshop_id = ? AND round = ? ORDER BY participant_id',
+      `SELECT b.ballot FROM ballots b
+    JOIN participants p ON p.workshop_id = b.workshop_id AND p.id = b.participant_id
+    WHERE b.workshop_id = ? AND b.round = ? AND p.session_hash IS NOT NULL
+    ORDER BY b.participant_id`,
     ),
   ).pluck();
   const insertCounted = keep(
@@ -221,9 +258,21 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     deleteWorkshopBallots.run(id);
     deleteWorkshopCounted.run(id);
     deleteWorkshopParticipants.run(id);
+    connections.purge(id);
     snapshots.purge(id);
     return deleteWorkshop.run(id).changes > 0;
   });
+  const addParticipant = db.transaction(
+    (row: {
+      workshopId: string;
+      id: string;
+      secretHash: Buffer;
+      sessionHash: Buffer;
+    }): AddParticipantResult => {
+      if (insertParticipant.run({ ...row, createdAt: Date.now() }).changes > 0) return 'added';
+      return workshopExists.get(row.workshopId) === 1 ? 'sessionTaken' : 'noWorkshop';
+    },
+  );
   const countRound = db.transaction((workshopId: string, round: number) => {
     insertCounted.run({ workshopId, round });
     return selectBallots.all(workshopId, round);
@@ -249,6 +298,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
 
   return {
     ...snapshots.store,
+    ...connections.store,
     async create(row) {
       try {
         insertWorkshop.run({ ...row, template: row.template ?? null });
@@ -300,8 +350,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
         r && { id: r.id, workshopId: r.workshop_id, mime: r.mime, bytes: r.bytes, createdAt: r.created_at }
       );
     },
-    async addParticipant(workshopId, id, secretHash) {
-      return insertParticipant.run({ workshopId, id, secretHash, createdAt: Date.now() }).changes > 0;
+    async addParticipant(workshopId, id, secretHash, sessionHash) {
+      return addParticipant({ workshopId, id, secretHash, sessionHash });
     },
     async participantBySecretHash(workshopId, secretHash) {
       return selectParticipant.get(workshopId, secretHash);
