@@ -23,9 +23,11 @@ import { loadServerKey } from './security/secrets';
 import { openConfiguredStore } from './store/openStore';
 import { localFanout } from './fanout/local';
 import { createRedisFanout } from './fanout/redis/redisFanout';
+import { boardLayout } from './sync/boardLayout';
 import { boardLock } from './sync/boardLock';
 import { ParticipantSessions } from './sync/participantSessions';
 import { Rooms } from './sync/rooms';
+import { recordRules } from './sync/recordRules';
 import { snapshotHook } from './sync/snapshotHook';
 import { SyncServer } from './sync/upgrade';
 
@@ -82,8 +84,11 @@ export function createApp(config: Config, log: Logger): App {
     },
     log,
   );
+  rooms.use(boardLayout(store, log));
   rooms.use(boardLock(rooms));
   rooms.use(snapshotHook(rooms, store, log));
+  // Last: an update other rules drop is never applied to its shadow board.
+  rooms.use(recordRules(log));
   const sessions = new ParticipantSessions(store, config.SESSION_RENEW_MS, log);
   let dropped = 0;
   const sync = new SyncServer({

@@ -1,4 +1,4 @@
-import { docName, ExportQuery, workshopExport, WorkshopId } from '@samskapa/shared';
+import { docName, ExportQuery, inCurrentLayout, workshopExport, WorkshopId } from '@samskapa/shared';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,7 +61,7 @@ function listing(rows: WorkshopRow[], json: boolean): string {
 async function loadDoc(store: Store, id: string, kind: 'board' | 'control'): Promise<Y.Doc> {
   const doc = new Y.Doc();
   for (const update of await store.load(docName(id, kind))) Y.applyUpdate(doc, update);
-  return doc;
+  return kind === 'board' ? inCurrentLayout(doc) : doc;
 }
 
 /** `export <id> --format … [--area …] [--out …]`, read from the store (no server needed). */

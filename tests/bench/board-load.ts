@@ -68,13 +68,16 @@ async function main(): Promise<void> {
     if (i % 200 === 0) await new Promise((r) => setTimeout(r, 0)); // let the socket drain
   }
   const shapes = () =>
-    [...boardRecords(writer.doc).map.values()].filter((e) => e.val.typeName === 'shape').length;
+    boardRecords(writer.doc)
+      .all()
+      .filter((r) => r.typeName === 'shape').length;
   const expected = NOTES + FRAMES;
   const reader = connect(server, workshop.id, 'board', workshop.participantToken);
   const delivered = await waitFor(
     () =>
-      [...boardRecords(reader.doc).map.values()].filter((e) => e.val.typeName === 'shape').length ===
-      expected,
+      boardRecords(reader.doc)
+        .all()
+        .filter((r) => r.typeName === 'shape').length === expected,
     120_000,
   );
   const sendMs = performance.now() - sendStart;

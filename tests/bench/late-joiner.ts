@@ -24,14 +24,14 @@ for (const [i, edit] of edits.entries()) {
   edit.apply(writer.doc);
   if (i % 200 === 0) await new Promise((r) => setTimeout(r, 0)); // let the socket drain
 }
-const records = boardRecords(writer.doc).map.size;
+const records = boardRecords(writer.doc).size;
 
 /** Join as a participant; milliseconds until synced with every record present. */
 async function join(server: RunningServer): Promise<number> {
   const start = performance.now();
   const c = connect(server, w.id, 'board', w.participantToken);
   await waitFor(
-    () => c.provider.synced && boardRecords(c.doc).map.size === records,
+    () => c.provider.synced && boardRecords(c.doc).size === records,
     'late joiner has every record',
     60_000,
   );

@@ -71,7 +71,7 @@ describe('images on the board', () => {
     // What the server stored: one image asset pointing at the server, and no inlined bytes anywhere.
     const reader = connect(server, w.id, 'board', w.viewerToken);
     await synced(reader);
-    const records = [...boardRecords(reader.doc).map.values()].map((entry) => entry.val);
+    const records = boardRecords(reader.doc).all();
     reader.destroy();
     const assets = records.filter((r) => r.typeName === 'asset');
     expect(assets).toHaveLength(1);

@@ -286,8 +286,8 @@ describe('the board a template builds', () => {
       it(`${template.id} (${locale}): its areas, descriptions and reference notes are on the board, and tldraw accepts every record`, () => {
         const file = localizeTemplate(template, locale);
         const doc = buildTemplateDoc(file, 'Tavla');
-        for (const { val } of boardRecords(doc).map.values()) {
-          expect(() => validateBoardRecord(val)).not.toThrow();
+        for (const record of boardRecords(doc).all()) {
+          expect(() => validateBoardRecord(record)).not.toThrow();
         }
         const board = readBoardDoc(doc);
         // Areas read back in the order the template lists them (row by row).

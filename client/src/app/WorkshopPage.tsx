@@ -103,18 +103,28 @@ export function WorkshopPage({
     if (view === 'phone') void loadPhoneView();
   }, [view]);
 
+  const notify = useCallback((key: MessageKey) => setNotice({ key, at: Date.now() }), []);
+  // A new copy of the board after the server refused a change of this browser's.
+  const [boardGeneration, setBoardGeneration] = useState(0);
   useEffect(() => {
     const next = new DocConnection(workshopId, 'board', access.role, access.token);
     let cancelled = false;
     void next.whenReady().then(() => !cancelled && setConnection(next));
+    const stopRefused = next.onRefused(() => {
+      void next.clearCache().finally(() => {
+        if (cancelled) return;
+        notify('board.changeRefused');
+        setBoardGeneration((generation) => generation + 1);
+      });
+    });
     return () => {
       cancelled = true;
+      stopRefused();
       setConnection(null);
       next.destroy();
     };
-  }, [workshopId, access.role, access.token]);
+  }, [workshopId, access.role, access.token, boardGeneration, notify]);
 
-  const notify = useCallback((key: MessageKey) => setNotice({ key, at: Date.now() }), []);
   const controlConnection = useControlConnection(workshopId, access);
   const control = useControlState(controlConnection);
   useEffect(() => watchServerClock(), []);

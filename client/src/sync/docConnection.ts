@@ -4,7 +4,10 @@ import { WebsocketProvider } from 'y-websocket';
 import {
   boardRecords,
   canWrite,
+  CloseCode,
   docName,
+  carryLegacyEdits,
+  needsLayoutMigration,
   settleOwnPlacements,
   type DocKind,
   type Role,
@@ -35,6 +38,8 @@ export class DocConnection {
   private readonly listeners = new Set<() => void>();
   private readonly ready: Promise<void>;
   private readonly stopSettling: () => void;
+  private readonly refusedListeners = new Set<() => void>();
+  private destroyed = false;
 
   constructor(
     readonly workshopId: string,
@@ -54,6 +59,12 @@ export class DocConnection {
       params: { token, ...sessionParams(workshopId) },
       // A read-only tab must not hand its (dropped) edits to an editing tab over BroadcastChannel.
       disableBc: this.readOnly,
+      // Connected once the offline copy is read: a copy in the old layout is converted first.
+      connect: false,
+    });
+    void this.cache.whenSynced.then(async () => {
+      if (kind === 'board' && needsLayoutMigration(this.doc)) await carryOldLayout(this.doc, name, token);
+      if (!this.destroyed) this.provider.connect();
     });
     sendOwnPresenceOnly(this.provider);
     this.facts = {
@@ -69,7 +80,10 @@ export class DocConnection {
     this.provider.on('sync', (synced: boolean) =>
       this.update({ synced, everSynced: this.facts.everSynced || synced }),
     );
-    this.provider.on('closed', ({ code }: { code: number }) => this.update({ closed: { code } }));
+    this.provider.on('closed', ({ code }: { code: number }) => {
+      if (code === CloseCode.refused) for (const listener of [...this.refusedListeners]) listener();
+      else this.update({ closed: { code } });
+    });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
 
@@ -108,7 +122,19 @@ export class DocConnection {
     return this.cache.clearData();
   }
 
+  /**
+   * Calls `listener` when the server refused a change of this browser's: this copy of the document holds
+   * something the server will never have, so it must be thrown away (with {@link clearCache}) and the
+   * document opened again from the server's state.
+   */
+  onRefused(listener: () => void): () => void {
+    this.refusedListeners.add(listener);
+    return () => this.refusedListeners.delete(listener);
+  }
+
   destroy(): void {
+    this.destroyed = true;
+    this.refusedListeners.clear();
     this.stopSettling();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
@@ -132,5 +158,31 @@ export class DocConnection {
     if (JSON.stringify(next) === JSON.stringify(this.state)) return;
     this.state = next;
     for (const listener of this.listeners) listener();
+  }
+}
+
+/**
+ * An offline copy written by the version before layout 2 (a browser that was offline across the
+ * upgrade): the server's state is fetched into a separate document first and applied to the copy; what
+ * is still left in the old array after that is exactly what the server never had (the server emptied the
+ * array when it converted the board), and it is carried into layout 2 property by property, on top of
+ * the server's records. Only then does the copy connect, so it never sends the old layout. Waits for as
+ * long as the server cannot be reached.
+ */
+async function carryOldLayout(doc: Y.Doc, name: string, token: string): Promise<void> {
+  const fresh = new Y.Doc();
+  const probe = new WebsocketProvider(syncUrl(), name, fresh, { params: { token }, disableBc: true });
+  probe.awareness.setLocalState(null);
+  try {
+    await new Promise<void>((resolve) => {
+      if (probe.synced) resolve();
+      else probe.once('sync', () => resolve());
+      probe.once('closed', () => resolve());
+    });
+    if (!probe.synced) return;
+    carryLegacyEdits(doc, Y.encodeStateAsUpdate(fresh));
+  } finally {
+    probe.destroy();
+    fresh.destroy();
   }
 }

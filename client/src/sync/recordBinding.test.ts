@@ -99,7 +99,9 @@ describe('tldraw ⇄ Yjs record binding', () => {
     const id = createShapeId();
     storeA.put([buildNote({ id, x: 0, y: 0, text: 'x', index: 'a1' as never })]);
     await until(() => boardRecords(docA).has(id), 'the note is in the doc');
-    const typeNames = [...boardRecords(docA).map.values()].map((e) => e.val.typeName);
+    const typeNames = boardRecords(docA)
+      .all()
+      .map((r) => r.typeName);
     expect(new Set(typeNames)).toEqual(new Set(['document', 'page', 'shape']));
     expect(readBoardSchema(docA)).toEqual(storeA.schema.serialize());
   });
@@ -159,7 +161,9 @@ describe('tldraw ⇄ Yjs record binding', () => {
     const store = newStore();
     store.put([buildDocumentRecord(), buildPageRecord('Page 1')]);
     cleanups.push(bindRecords({ store, doc, pageName: 'Tavla' }));
-    const pages = [...boardRecords(doc).map.values()].map((e) => e.val).filter((r) => r.typeName === 'page');
+    const pages = boardRecords(doc)
+      .all()
+      .filter((r) => r.typeName === 'page');
     expect(pages.map((p) => p.name)).toEqual(['Tavla']);
     expect(store.allRecords().find((r) => r.typeName === 'page')).toMatchObject({ name: 'Tavla' });
   });

@@ -38,7 +38,7 @@ export interface RecordBindingOptions {
 }
 
 /**
- * Binds a tldraw store to the `records` of a board doc, both ways. Document-scoped records only:
+ * Binds a tldraw store to the records of a board doc, both ways. Document-scoped records only:
  * presence, camera and instance records never reach the doc. Returns a function that unbinds.
  */
 export function bindRecords({
@@ -141,12 +141,12 @@ export function bindRecords({
    */
   const upgradeDoc = (): void => {
     if (verdict === 'older') {
-      const stored: unknown[] = [...records.map.values()].map((entry) => entry.val);
+      const stored: unknown[] = records.all();
       const unknown = stored.filter(
         (value): value is TLRecord => isDocumentRecord(value) && !store.has(value.id),
       );
       const migrated = migrateRecords(store, unknown, docSchema);
-      for (const [key] of [...records.map]) {
+      for (const key of records.ids()) {
         const record = store.get(key as TLRecord['id']) ?? migrated.get(key);
         // A record that cannot be migrated stays as it was; the previous schema is kept beside the new one.
         if (record) records.set(key, record as unknown as StoredRecord);
@@ -167,7 +167,7 @@ export function bindRecords({
   };
 
   // Initial state: a doc with content wins over whatever the store holds; an empty doc takes the store's.
-  const docEntries = [...records.map.entries()].map(([key, entry]) => [key, entry.val] as [string, unknown]);
+  const docEntries = records.ids().map((key) => [key, records.raw(key)] as [string, unknown]);
   if (docEntries.length > 0) {
     const inDoc = new Set(docEntries.map(([key]) => key));
     const stale = store
@@ -189,20 +189,13 @@ export function bindRecords({
     );
   }
 
-  const onDocChange = (
-    changes: Map<string, { action: 'add' | 'update' | 'delete'; newValue?: unknown }>,
-    transaction: Y.Transaction,
-  ): void => {
+  const stopObservingDoc = records.observe(({ changed, removed }, transaction) => {
     if (transaction.origin === origin) return;
-    const puts: [string, unknown][] = [];
-    const removes: string[] = [];
-    for (const [key, change] of changes) {
-      if (change.action === 'delete') removes.push(key);
-      else puts.push([key, change.newValue]);
-    }
-    applyRemote(puts, removes);
-  };
-  records.on('change', onDocChange);
+    applyRemote(
+      [...changed].map((id) => [id, records.raw(id)]),
+      [...removed],
+    );
+  });
   const stopObservingSchema = observeBoardSchema(doc, readSchema);
 
   const stopListening = store.listen(
@@ -216,6 +209,6 @@ export function bindRecords({
   return () => {
     stopListening();
     stopObservingSchema();
-    records.off('change', onDocChange);
+    stopObservingDoc();
   };
 }

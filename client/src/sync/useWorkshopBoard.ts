@@ -25,9 +25,9 @@ export function useWorkshopBoard(doc: Y.Doc): WorkshopBoard {
       timer = setTimeout(reread, 200);
     };
     reread();
-    records.on('change', onChange);
+    const stop = records.observe(onChange);
     return () => {
-      records.off('change', onChange);
+      stop();
       if (frame !== null) cancelAnimationFrame(frame);
       if (timer !== null) clearTimeout(timer);
     };

@@ -1,5 +1,7 @@
 import {
   boardRecords,
+  inCurrentLayout,
+  jsonEqual,
   CreateSnapshotRequest,
   docName,
   idleTimer,
@@ -18,6 +20,7 @@ import {
   type RestoreInPlaceResponse,
   type SnapshotList,
   type SnapshotSummary,
+  type StoredRecord,
 } from '@samskapa/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -117,7 +120,7 @@ export function snapshotRoutes(app: FastifyInstance, opts: SnapshotRoutesOptions
     const found = await snapshotOf(req, reply);
     if (!found) return reply;
     const { workshop, snapshot } = found;
-    const board = docOf(snapshot.board);
+    const board = inCurrentLayout(docOf(snapshot.board));
     const control = docOf(snapshot.control);
     const data = workshopExport(
       board,
@@ -203,7 +206,7 @@ async function restoreInPlace(
   workshopId: string,
   snapshot: SnapshotRow,
 ): Promise<{ changed: number; removed: number }> {
-  const board = docOf(snapshot.board);
+  const board = inCurrentLayout(docOf(snapshot.board));
   const control = docOf(snapshot.control);
   migrateControlDoc(control);
   let changed = 0;
@@ -212,11 +215,12 @@ async function restoreInPlace(
     const wanted = boardRecords(board);
     await rooms.change(docName(workshopId, 'board'), (doc) => {
       const live = boardRecords(doc);
-      const liveKeys = [...live.map.keys()];
+      const liveKeys = live.ids();
       doc.transact(() => {
-        for (const [key, entry] of wanted.map) {
-          if (JSON.stringify(live.get(key)) !== JSON.stringify(entry.val)) {
-            live.set(key, entry.val);
+        for (const key of wanted.ids()) {
+          const value = wanted.raw(key);
+          if (!jsonEqual(live.raw(key), value)) {
+            live.set(key, value as StoredRecord);
             changed++;
           }
         }

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type WebSocket from 'ws';
 import { encodeSyncStep1, encodeSyncStep2, MessageType, SyncType } from './messages';
 import { DocTooLargeError, PresenceRejectedError, WorkshopGoneError, type Peer, type Room } from './room';
+import { RefusedChangeError } from './recordRules';
 import type { Rooms } from './rooms';
 
 export interface ConnectionContext {
@@ -67,6 +68,7 @@ export function serveConnection(
       if (err instanceof DocTooLargeError) return close(CloseCode.tooLarge, 'document too large');
       if (err instanceof WorkshopGoneError) return close(CloseCode.notFound, 'workshop deleted');
       if (err instanceof PresenceRejectedError) return close(err.code, err.message);
+      if (err instanceof RefusedChangeError) return close(CloseCode.refused, err.message);
       log.error({ err }, 'could not store an update');
       return close(CloseCode.storeFailed, 'could not store the change');
     }

@@ -18,7 +18,8 @@ export interface RoomHooks {
   onLoad?(room: HookedRoom): Promise<void> | void;
   /**
    * Whether an update from a peer with `role` is accepted. A refused update is dropped: not stored,
-   * not applied, not broadcast. Every hook must accept.
+   * not applied, not broadcast, and the peer keeps it (it may send it again: the lock). A hook that
+   * refuses for good throws `RefusedChangeError`: the writer's connection is closed. Every hook must accept.
    */
   acceptUpdate?(room: HookedRoom, update: Uint8Array, role: Role): boolean;
   /** An update was stored and applied (from a peer, or written by the server). */

@@ -11,6 +11,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** The workshop does not exist (or was deleted). */
   notFound: 4404,
+  /**
+   * The server refused a change (a participant changing what only the facilitator owns, an invalid
+   * record): nothing of it was stored or sent on. The client starts again from the server's state.
+   */
+  refused: 4409,
   /** A message, or the document it would produce, is larger than allowed. */
   tooLarge: 4413,
   /** Too many connections for this workshop or from this address. */
@@ -33,6 +38,8 @@ export function closeReasonKey(code: number): string {
       return 'connection.closed.notFound';
     case CloseCode.tooLarge:
       return 'connection.closed.tooLarge';
+    case CloseCode.refused:
+      return 'connection.closed.refused';
     case CloseCode.tooManyConnections:
       return 'connection.closed.tooManyConnections';
     default:

@@ -18,8 +18,8 @@ import {
 
 const schema = createTLSchema();
 function validateAll(doc: Y.Doc): void {
-  for (const { val } of boardRecords(doc).map.values()) {
-    const record = val as unknown as TLRecord;
+  for (const stored of boardRecords(doc).all()) {
+    const record = stored as unknown as TLRecord;
     schema.types[record.typeName]!.validate(record);
   }
 }
@@ -196,7 +196,7 @@ describe('a board with records a modified client wrote', () => {
       text: 'Trots allt',
       areaId: null,
     });
-    for (const [key, value] of junk) expect(boardRecords(doc).get(key)).toEqual(value);
+    for (const [key, value] of junk) expect(boardRecords(doc).raw(key)).toEqual(value);
   });
 });
 

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { boardRecords, type StoredRecord } from '../doc/boardDoc';
+import { boardRecords, type RecordChanges } from '../doc/boardDoc';
 import { BOARD_PAGE_ID } from '../records/board';
 import { freeSlots, NOTE_SIZE, overlaps, type Rect } from '../records/layout';
 import { readFocusArea } from './focusArea';
@@ -121,11 +121,6 @@ export function settleNotes(
   return moved;
 }
 
-type Change =
-  | { action: 'add'; newValue: StoredRecord }
-  | { action: 'update'; oldValue: StoredRecord; newValue: StoredRecord }
-  | { action: 'delete'; oldValue: StoredRecord };
-
 /**
  * Keeps the notes this browser puts into slots (any note a local change gives a new `placedAt`) from
  * covering anyone else's: after every change that reaches the board, those that must give way move on.
@@ -144,36 +139,36 @@ export function settleOwnPlacements(doc: Y.Doc): () => void {
     for (const [id, where] of settleNotes(doc, new Set(own.keys()))) own.set(id, where);
   };
 
-  const onChange = (changes: Map<string, Change>, transaction: Y.Transaction) => {
+  const onChange = ({ changed, removed, fields }: RecordChanges, transaction: Y.Transaction) => {
     // Nothing of this browser's to look after: a board arriving costs nothing here.
     if (transaction.origin === SETTLE_ORIGIN || (!transaction.local && own.size === 0)) return;
     let touched = false;
     const parents = new Set([...own.values()].map((where) => where.parentId));
-    for (const [id, change] of changes) {
-      const before = change.action === 'add' ? undefined : asShape(change.oldValue);
-      const after = change.action === 'delete' ? undefined : asShape(change.newValue);
+    for (const id of removed) {
+      touched ||= parents.has(id) || own.has(id);
+      own.delete(id);
+    }
+    for (const id of changed) {
+      const after = asShape(kv.get(id));
+      const watched = own.get(id);
       if (after && isNoteRecord(after)) {
         // Only a change made here can be a placement made here (a board arriving is not read twice).
         const placedAt = transaction.local ? placedAtOf(after) : undefined;
         const fresh = placedAt !== undefined && Math.abs(Date.now() - placedAt) < FRESH_MS;
-        if (fresh && placedAt !== placedAtOf(before)) {
+        const what = fields.get(id);
+        if (fresh && (what?.has('*') || what?.has('meta') || what?.has('meta.placedAt'))) {
           // Put into a slot here, just now: this browser answers for where it ends up.
           own.delete(id);
           own.set(id, { parentId: after.parentId, x: after.x, y: after.y });
           parents.add(after.parentId);
           if (own.size > MAX_WATCHED) own.delete(own.keys().next().value!);
-        } else {
-          const where = own.get(id);
-          const same =
-            where && where.parentId === after.parentId && where.x === after.x && where.y === after.y;
-          if (where && !same) own.delete(id);
+        } else if (watched) {
+          const same = watched.parentId === after.parentId && watched.x === after.x && watched.y === after.y;
+          if (!same) own.delete(id);
         }
-      } else if (change.action === 'delete') {
-        own.delete(id);
       }
-      // A change among the notes of an area this browser placed into, or to the area itself.
-      touched ||=
-        parents.has(id) || [before?.parentId, after?.parentId].some((p) => p !== undefined && parents.has(p));
+      // A change among the notes of an area this browser placed into (or that left one), or to the area.
+      touched ||= parents.has(id) || !!watched || (after !== undefined && parents.has(after.parentId));
     }
     if (touched && own.size > 0 && !scheduled) {
       scheduled = true;
@@ -181,9 +176,9 @@ export function settleOwnPlacements(doc: Y.Doc): () => void {
     }
   };
 
-  kv.on('change', onChange);
+  const stopObserving = kv.observe(onChange);
   return () => {
     stopped = true;
-    kv.off('change', onChange);
+    stopObserving();
   };
 }

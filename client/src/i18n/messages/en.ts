@@ -125,6 +125,8 @@ export const en: Record<MessageKey, string> = {
   'connection.closed.notFound': 'the workshop does not exist (it may have been deleted).',
   'connection.closed.tooLarge': 'the change is too large. Split it into smaller parts.',
   'connection.closed.tooManyConnections': 'too many people are connected right now. Try again shortly.',
+  'connection.closed.refused': 'the server did not accept a change. Reload the page.',
+  'board.changeRefused': 'The change could not be saved. The board now shows what is saved.',
   'connection.closed.other': 'the server closed the connection. Reload the page.',
 
   'licence.loadFailed': 'The server settings could not be loaded. Check the connection and reload.',

@@ -123,6 +123,8 @@ export const sv = {
   'connection.closed.notFound': 'workshopen finns inte (den kan ha raderats).',
   'connection.closed.tooLarge': 'ändringen är för stor. Dela upp den i mindre delar.',
   'connection.closed.tooManyConnections': 'för många är anslutna just nu. Försök igen om en stund.',
+  'connection.closed.refused': 'servern tog inte emot en ändring. Ladda om sidan.',
+  'board.changeRefused': 'Ändringen kunde inte sparas. Tavlan visar nu det som är sparat.',
   'connection.closed.other': 'servern stängde anslutningen. Ladda om sidan.',
 
   'licence.loadFailed':
