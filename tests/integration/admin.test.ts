@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
+import { connect, setNote, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
 import { ROOT, startServer, type RunningServer } from './helpers/server';
 import { queryStoreFile } from './helpers/sqlite';
 
@@ -36,8 +36,8 @@ describe('the admin command (pnpm admin)', () => {
     const other = connect(server, kept.id, 'board', kept.participantToken);
     clients.push(writer, other);
     await Promise.all([synced(writer), synced(other)]);
-    writer.doc.getMap('notes').set('n1', 'Mötesplatser i länet');
-    other.doc.getMap('notes').set('n1', 'Kvar efter rensningen');
+    setNote(writer.doc, 'n1', 'Mötesplatser i länet');
+    setNote(other.doc, 'n1', 'Kvar efter rensningen');
     await waitFor(
       () => queryStoreFile<{ n: number }>(server.dataDir, 'SELECT count(*) AS n FROM doc_updates').n >= 2,
       'both notes are stored',
@@ -77,7 +77,7 @@ describe('the admin command (pnpm admin)', () => {
     expect((await fetch(`${server.http}/api/join/${doomed.joinCode}`)).status).toBe(404);
 
     // The other workshop goes on as before.
-    other.doc.getMap('notes').set('n2', 'Ny idé');
+    setNote(other.doc, 'n2', 'Ny idé');
     const fresh = connect(server, kept.id, 'board', kept.participantToken);
     clients.push(fresh);
     await waitFor(() => notes(fresh.doc).n2 === 'Ny idé', 'the other workshop still syncs');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connect, createWorkshop, synced, waitFor, type Client } from './helpers/clients';
+import { connect, setNote, createWorkshop, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 
 type Cursor = { cursor?: { x: number } };
@@ -54,7 +54,7 @@ describe('presence is merged per room and not sent to those who do not use it', 
       laptop.provider.awareness.setLocalStateField('cursor', { x });
       await new Promise((r) => setTimeout(r, 20));
     }
-    laptop.doc.getMap('notes').set('n', 'en lapp');
+    setNote(laptop.doc, 'n', 'en lapp');
     await waitFor(
       () => received.filter((t) => t === 0).length >= 2,
       'the phone receives sync step 1 and the note',

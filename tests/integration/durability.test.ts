@@ -4,6 +4,7 @@ import {
   connect,
   createWorkshop,
   notes,
+  setNote,
   synced,
   waitFor,
   writeContinuously,
@@ -45,7 +46,7 @@ describe('every accepted change survives restarts and crashes', () => {
     const board = open(first, w.id, 'board', w.participantToken);
     const control = open(first, w.id, 'control', w.facilitatorToken);
     await Promise.all([synced(board), synced(control)]);
-    for (let i = 0; i < 100; i++) board.doc.getMap('notes').set(`n${i}`, `idé ${i}`);
+    for (let i = 0; i < 100; i++) setNote(board.doc, `n${i}`, `idé ${i}`);
     control.doc.getMap('agenda').set('current', 'Gruppdiskussion');
     const check = open(first, w.id, 'board', w.viewerToken);
     await synced(check);
@@ -112,7 +113,7 @@ describe('every accepted change survives restarts and crashes', () => {
     const writer = open(first, w.id, 'board', w.participantToken);
     const observer = open(first, w.id, 'board', w.viewerToken);
     await Promise.all([synced(writer), synced(observer)]);
-    for (let i = 0; i < 20; i++) writer.doc.getMap('notes').set(`n${i}`, `lapp ${i}`);
+    for (let i = 0; i < 20; i++) setNote(writer.doc, `n${i}`, `lapp ${i}`);
     await waitFor(() => Object.keys(notes(observer.doc)).length === 20, 'the observer sees 20 notes');
     // The writer leaves for good: it cannot resend anything after the crash.
     writer.destroy();
@@ -128,7 +129,7 @@ describe('every accepted change survives restarts and crashes', () => {
     const w = await createWorkshop(server);
     const c = open(server, w.id, 'board', w.participantToken);
     await synced(c);
-    c.doc.getMap('notes').set('personligt', 'uppgifter som ska raderas');
+    setNote(c.doc, 'personligt', 'uppgifter som ska raderas');
     const viewer = open(server, w.id, 'board', w.viewerToken);
     await synced(viewer);
     await waitFor(() => notes(viewer.doc)['personligt'] !== undefined, 'stored');
@@ -149,7 +150,7 @@ describe('every accepted change survives restarts and crashes', () => {
     const w = await createWorkshop(server);
     const c = open(server, w.id, 'board', w.participantToken);
     await synced(c);
-    c.doc.getMap('notes').set('kvar', 'finns kvar');
+    setNote(c.doc, 'kvar', 'finns kvar');
     // A phone that left the network: it opened a socket and never reads or answers again.
     const phone = tcpConnect(server.port, '127.0.0.1');
     await new Promise((r) => phone.once('connect', r));
@@ -176,7 +177,7 @@ describe('every accepted change survives restarts and crashes', () => {
     const w = await createWorkshop(server);
     const a = open(server, w.id, 'board', w.participantToken);
     await synced(a);
-    a.doc.getMap('notes').set('kvar', 'finns kvar');
+    setNote(a.doc, 'kvar', 'finns kvar');
     const b = open(server, w.id, 'board', w.viewerToken);
     await synced(b);
     await waitFor(() => notes(b.doc)['kvar'] === 'finns kvar', 'stored');

@@ -1,9 +1,9 @@
-import { boardRecords } from '@samskapa/shared';
+import { boardRecords, CloseCode, type StoredRecord } from '@samskapa/shared';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
+import { connect, createWorkshop, notes, setNote, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 
 /** How long each fuzz run lasts; override with FUZZ_SECONDS, reproduce with FUZZ_SEED. */
@@ -37,9 +37,10 @@ function frame(...parts: (number | Uint8Array)[]): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/** A note as the board's own client writes it (accepted on a board from a participant or facilitator). */
 function validUpdate(rng: Rng): Uint8Array {
   const d = new Y.Doc();
-  d.getMap('notes').set(`fuzz-${rng.int(1e9)}`, 'x'.repeat(rng.int(200)));
+  setNote(d, `fuzz-${rng.int(1e9)}`, 'x'.repeat(rng.int(200)));
   return Y.encodeStateAsUpdate(d);
 }
 
@@ -95,7 +96,7 @@ describe(`fuzzing the sync protocol and the REST routes (seed ${SEED}, ${SECONDS
   /** Two well-behaved clients in the fuzzed room still see each other's notes. */
   async function wellBehavedStillSync(key: string) {
     const [a, b] = clients as [Client, Client];
-    a.doc.getMap('notes').set(key, 'ok');
+    setNote(a.doc, key, 'ok');
     await waitFor(() => notes(b.doc)[key] === 'ok', `well-behaved clients sync ${key}`);
     expect(a.closes).toEqual([]);
     expect(b.closes).toEqual([]);
@@ -133,24 +134,33 @@ describe(`fuzzing the sync protocol and the REST routes (seed ${SEED}, ${SECONDS
     expect(server.process.exitCode).toBeNull();
     await wellBehavedStillSync('after-fuzz');
     expect((await fetch(`${server.http}/healthz`)).status).toBe(200);
-    // Every close is either our own, or one of the server's documented codes.
-    for (const code of closeCodes.keys()) expect([1000, 1005, 1009, 4400, 4413]).toContain(code);
+    // Every close is either our own, or one of the server's documented codes (a corrupted update can
+    // still decode, into something that is not a valid board record: refused).
+    for (const code of closeCodes.keys())
+      expect([1000, 1005, 1009, CloseCode.badMessage, CloseCode.refused, CloseCode.tooLarge]).toContain(code);
     // eslint-disable-next-line no-console -- what the run covered, to read next to its seed
     console.log(
       `ws fuzz: ${round} rounds, messages by kind ${JSON.stringify(counts)}, closes ${JSON.stringify([...closeCodes])}`,
     );
   });
 
-  it('records that fail the tldraw schema pass through as data without breaking the room', async () => {
-    const writer = connect(server, w.id, 'board', w.participantToken);
-    clients.push(writer);
-    await synced(writer);
-    const records = boardRecords(writer.doc);
-    records.set('shape:bad1', { id: 'shape:bad1', typeName: 'shape', type: 'note', props: 'not an object' });
-    records.set('shape:bad2', { id: 'shape:bad2', typeName: 'no-such-type' });
-    records.set('page:bad3', { id: 'page:bad3', typeName: 'page', name: 42, index: null });
+  it('records that fail the tldraw schema are refused with 4409, and the room goes on without them', async () => {
+    const bad: StoredRecord[] = [
+      { id: 'shape:bad1', typeName: 'shape', type: 'note', props: 'not an object' },
+      { id: 'shape:bad2', typeName: 'no-such-type' },
+      { id: 'page:bad3', typeName: 'page', name: 42, index: null },
+    ];
+    // Each from a writer of its own: the first refusal closes the writer's socket for good.
+    for (const record of bad) {
+      const writer = connect(server, w.id, 'board', w.participantToken);
+      await synced(writer);
+      boardRecords(writer.doc).set(record.id, record);
+      await waitFor(() => writer.closedFor !== null, `the writer of ${record.id} is told`);
+      expect(writer.closedFor?.code).toBe(CloseCode.refused);
+      writer.destroy();
+    }
     await wellBehavedStillSync('after-bad-records');
-    await waitFor(() => boardRecords(clients[0]!.doc).has('shape:bad1'), 'records reach the others as data');
+    for (const { id } of bad) expect(boardRecords(clients[0]!.doc).has(id)).toBe(false);
   });
 
   it('random requests to every REST route get 4xx answers, never 5xx, and the server stays up', async () => {

@@ -1,11 +1,11 @@
-import { CloseCode } from '@samskapa/shared';
+import { CloseCode, MAX_NOTE_TEXT } from '@samskapa/shared';
 import * as encoding from 'lib0/encoding';
 import { connect as tcpConnect } from 'node:net';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
+import { connect, createWorkshop, notes, setNote, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 
 const MAX_MESSAGE = 64 * 1024;
@@ -58,7 +58,7 @@ describe('bad input closes only the offending socket', () => {
 
   /** The well-behaved clients still sync with each other, through the same room. */
   async function othersUnaffected(key: string) {
-    a.doc.getMap('notes').set(key, 'fortfarande i synk');
+    setNote(a.doc, key, 'fortfarande i synk');
     await waitFor(() => notes(b.doc)[key] === 'fortfarande i synk', `b receives ${key}`);
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
     expect((await fetch(`${server.http}/healthz`)).status).toBe(200);
@@ -76,7 +76,7 @@ describe('bad input closes only the offending socket', () => {
       'an update whose length prefix promises more than it carries',
       () => {
         const d = new Y.Doc();
-        d.getMap('notes').set('x', 'y');
+        setNote(d, 'x', 'y');
         return syncMessage(2, Y.encodeStateAsUpdate(d)).slice(0, -4);
       },
       4400,
@@ -102,7 +102,7 @@ describe('bad input closes only the offending socket', () => {
     const raw = rawSocket(server, `${w.id}/board`, w.viewerToken);
     await raw.opened;
     const d = new Y.Doc();
-    d.getMap('notes').set('viewer-wrote', 'nej');
+    setNote(d, 'viewer-wrote', 'nej');
     raw.ws.send(syncMessage(2, Y.encodeStateAsUpdate(d)));
     await othersUnaffected('after-viewer');
     expect(notes(b.doc)['viewer-wrote']).toBeUndefined();
@@ -113,14 +113,21 @@ describe('bad input closes only the offending socket', () => {
   it('an update that would grow the document past its limit gets 4413 and stores nothing', async () => {
     const big = connect(server, w.id, 'board', w.participantToken);
     await synced(big);
-    // Each note is below the message limit; together they pass the document limit.
-    const text = 'x'.repeat(MAX_MESSAGE / 2);
-    for (let i = 0; i < (MAX_DOC / text.length) * 2; i++) big.doc.getMap('big').set(`b${i}`, text);
+    // Each update (a few notes as long as a note may be) is below the message limit; together they
+    // pass the document limit.
+    const text = 'x'.repeat(MAX_NOTE_TEXT);
+    const perUpdate = Math.floor(MAX_MESSAGE / 2 / text.length);
+    const updates = Math.ceil((MAX_DOC * 2) / (perUpdate * text.length));
+    for (let u = 0; u < updates; u++) {
+      big.doc.transact(() => {
+        for (let i = 0; i < perUpdate; i++) setNote(big.doc, `big-${u}-${i}`, text);
+      });
+    }
     await waitFor(() => big.closedFor !== null, 'the writer is told');
     expect(big.closedFor?.code).toBe(CloseCode.tooLarge);
     big.destroy();
     await othersUnaffected('after-doc-limit');
-    const stored = b.doc.getMap('big').size;
+    const stored = Object.keys(notes(b.doc)).filter((key) => key.startsWith('big-')).length;
     expect(stored * text.length).toBeLessThanOrEqual(MAX_DOC);
   });
 

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { CloseCode, JOIN_CODE_ALPHABET } from '@samskapa/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createWorkshop, notes, synced, waitFor } from './helpers/clients';
+import { connect, setNote, createWorkshop, notes, synced, waitFor } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 
 const post = (server: RunningServer, body: string, type = 'application/json') =>
@@ -129,7 +129,7 @@ describe('workshops, links and join codes over HTTP', () => {
     const w = await createWorkshop(server);
     const c = connect(server, w.id, 'board', w.participantToken);
     await synced(c);
-    c.doc.getMap('notes').set('n', 'raderas');
+    setNote(c.doc, 'n', 'raderas');
     const del = (token: string) =>
       fetch(`${server.http}/api/workshops/${w.id}`, {
         method: 'DELETE',
@@ -186,7 +186,7 @@ describe('workshops, links and join codes over HTTP', () => {
     const w = await createWorkshop(server);
     const c = connect(server, w.id, 'board', w.participantToken);
     await synced(c);
-    c.doc.getMap('notes').set('m', 'räknas');
+    setNote(c.doc, 'm', 'räknas');
     const metric = async (name: string) => {
       const text = await (await fetch(`${server.http}/metrics`)).text();
       return Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse, JoinResponse } from '@samskapa/shared';
-import { connect, notes, synced, waitFor, type Client } from './helpers/clients';
+import { connect, setNote, notes, synced, waitFor, type Client } from './helpers/clients';
 import { noisyPng } from './helpers/png';
 import { startServer, type RunningServer } from './helpers/server';
 import { startNginx, type TestNginx } from './helpers/services';
@@ -40,7 +40,7 @@ describe('behind nginx, configured as the README says (docs/nginx/samskapa.conf)
     const participant = connect(proxy, w.id, 'board', participantToken);
     clients.push(facilitator, participant);
     await Promise.all([synced(facilitator), synced(participant)]);
-    participant.doc.getMap('notes').set('n1', 'Hemsjukvård dygnet runt');
+    setNote(participant.doc, 'n1', 'Hemsjukvård dygnet runt');
     await waitFor(() => notes(facilitator.doc).n1 === 'Hemsjukvård dygnet runt', 'the note crosses nginx');
 
     // A photo of a flipchart is larger than nginx's default body limit of 1 MB.

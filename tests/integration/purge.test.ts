@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { openPostgresStore } from '../../server/src/store/postgres/postgresStore';
 import { startPostgres } from './helpers/services';
 import { workshopRow } from './helpers/workshopRow';
-import { createWorkshop, connect, synced, waitFor } from './helpers/clients';
+import { createWorkshop, connect, setNote, synced, waitFor } from './helpers/clients';
 import { noisyPng } from './helpers/png';
 import { startServer, type RunningServer } from './helpers/server';
 import { queryStoreFile } from './helpers/sqlite';
@@ -220,7 +220,7 @@ describe('a deleted workshop leaves no row behind in PostgreSQL', () => {
     try {
       const text = unique('Hemlig lapp');
       const doc = new Y.Doc();
-      doc.getMap('notes').set('n1', text);
+      setNote(doc, 'n1', text);
       for (const id of ['w_gone', 'w_kept']) {
         expect(await store.create(workshopRow(id, id === 'w_gone' ? 'PRG234' : 'PRG235'))).toBe(true);
         expect(await store.append(docName(id, 'board'), Y.encodeStateAsUpdate(doc))).toBe(true);

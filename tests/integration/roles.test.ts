@@ -1,6 +1,6 @@
 import { CloseCode } from '@samskapa/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
+import { connect, setNote, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,18 +27,18 @@ describe('roles are enforced by the server', () => {
     const viewer = open(server, w.id, 'board', w.viewerToken);
     await Promise.all([synced(facilitator), synced(viewer)]);
 
-    facilitator.doc.getMap('notes').set('n1', 'synlig för alla');
+    setNote(facilitator.doc, 'n1', 'synlig för alla');
     await waitFor(
       () => notes(viewer.doc)['n1'] === 'synlig för alla',
       'viewer receives the facilitator note',
     );
 
-    viewer.doc.getMap('notes').set('hack', 'från åskådaren');
+    setNote(viewer.doc, 'hack', 'från åskådaren');
     viewer.provider.disconnect();
     viewer.provider.connect();
     await synced(viewer);
     // A marker written after the viewer's reconnect proves the facilitator has seen everything sent before it.
-    facilitator.doc.getMap('notes').set('marker', 'efter');
+    setNote(facilitator.doc, 'marker', 'efter');
     await waitFor(() => notes(viewer.doc)['marker'] === 'efter', 'viewer still receives updates');
     const fresh = open(server, w.id, 'board', w.facilitatorToken);
     await synced(fresh);
@@ -71,7 +71,7 @@ describe('roles are enforced by the server', () => {
     const participant = open(server, w.id, 'board', w.participantToken);
     const viewer = open(server, w.id, 'board', w.viewerToken);
     await Promise.all([synced(participant), synced(viewer)]);
-    participant.doc.getMap('notes').set('idea', 'Fler möten');
+    setNote(participant.doc, 'idea', 'Fler möten');
     await waitFor(() => notes(viewer.doc)['idea'] === 'Fler möten', 'the viewer sees the participant note');
   });
 

@@ -4,6 +4,7 @@ import { docName, type DocName } from '@samskapa/shared';
 import { openPostgresStore } from '../../server/src/store/postgres/postgresStore';
 import type { Store } from '../../server/src/store/types';
 import { startPostgres, type TestPostgres } from './helpers/services';
+import { notes, setNote } from './helpers/clients';
 import { workshopRow } from './helpers/workshopRow';
 
 type Log = Parameters<typeof openPostgresStore>[1];
@@ -15,20 +16,20 @@ const log = {
   error: (obj: unknown) => errors.push(obj),
 } as unknown as Log;
 
-/** One Yjs update that sets `key` in the `notes` map, written by a client of its own. */
+/** One Yjs update that writes the note `key`, written by a client of its own. */
 function noteUpdate(key: string, text: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getMap('notes').set(key, text);
+  setNote(doc, key, text);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
 }
 
 /** The notes a fresh room would show after loading `doc` from the store. */
-async function notesIn(store: Store, doc: DocName): Promise<Record<string, unknown>> {
+async function notesIn(store: Store, doc: DocName): Promise<Record<string, string>> {
   const ydoc = new Y.Doc();
   for (const update of await store.load(doc)) Y.applyUpdate(ydoc, update);
-  const json = ydoc.getMap('notes').toJSON();
+  const json = notes(ydoc);
   ydoc.destroy();
   return json;
 }
@@ -81,7 +82,7 @@ describe('the PostgreSQL store shared by several processes', () => {
     await a.create(workshopRow('w4', 'ABC444'));
     // Process A's live document knows n1 only.
     const live = new Y.Doc();
-    live.getMap('notes').set('n1', 'från A');
+    setNote(live, 'n1', 'från A');
     await a.append(doc, Y.encodeStateAsUpdate(live));
     // Process B appends n2; A has not received it (Redis was down, say).
     await b.append(doc, noteUpdate('n2', 'från B'));
@@ -111,8 +112,8 @@ describe('the PostgreSQL store shared by several processes', () => {
     await appending;
     await a.compact(doc, stale);
     expect(compactions).toBeGreaterThan(2);
-    const notes = await notesIn(a, doc);
-    expect(Object.keys(notes).sort()).toEqual(appended.sort());
+    const stored = await notesIn(a, doc);
+    expect(Object.keys(stored).sort()).toEqual(appended.sort());
     expect(await a.load(doc)).toHaveLength(1);
   });
 

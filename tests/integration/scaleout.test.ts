@@ -4,6 +4,7 @@ import {
   connect,
   createWorkshop,
   notes,
+  setNote,
   synced,
   waitFor,
   writeContinuously,
@@ -37,8 +38,8 @@ async function pairWithNotes(
   const onA = open(a, w.id, 'board', w.participantToken);
   const onB = open(b, w.id, 'board', w.participantToken);
   await Promise.all([onA, onB].map(synced));
-  onA.doc.getMap('notes').set('före-a', 'före avbrottet');
-  onB.doc.getMap('notes').set('före-b', 'före avbrottet');
+  setNote(onA.doc, 'före-a', 'före avbrottet');
+  setNote(onB.doc, 'före-b', 'före avbrottet');
   await waitFor(() => count(onA) === 2 && count(onB) === 2, 'both see the notes written before the outage');
   return { onA, onB };
 }
@@ -46,8 +47,8 @@ async function pairWithNotes(
 /** Ten notes from each client, 50 ms apart, while the processes cannot reach each other. */
 async function writeDuringOutage(onA: Client, onB: Client) {
   for (let i = 0; i < 10; i++) {
-    onA.doc.getMap('notes').set(`under-a${i}`, `under avbrottet ${i}`);
-    onB.doc.getMap('notes').set(`under-b${i}`, `under avbrottet ${i}`);
+    setNote(onA.doc, `under-a${i}`, `under avbrottet ${i}`);
+    setNote(onB.doc, `under-b${i}`, `under avbrottet ${i}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -113,8 +114,8 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     await Promise.all([onA, onB, facilitator, projector].map(synced));
 
     for (let i = 0; i < 20; i++) {
-      onA.doc.getMap('notes').set(`a${i}`, `från A ${i}`);
-      onB.doc.getMap('notes').set(`b${i}`, `från B ${i}`);
+      setNote(onA.doc, `a${i}`, `från A ${i}`);
+      setNote(onB.doc, `b${i}`, `från B ${i}`);
     }
     facilitator.doc.getMap('agenda').set('current', 'Prioritering');
     await waitFor(() => count(onA) === 40 && count(onB) === 40, 'both clients see all 40 notes');
@@ -157,7 +158,7 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     const w = await createWorkshop(a);
     const onB = open(b, w.id, 'board', w.participantToken);
     await synced(onB);
-    onB.doc.getMap('notes').set('n', 'raderas');
+    setNote(onB.doc, 'n', 'raderas');
     const res = await fetch(`${a.http}/api/workshops/${w.id}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${w.facilitatorToken}` },
@@ -222,7 +223,7 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     expect(notes(onA.doc)).toEqual(notes(onB.doc));
     await waitFor(() => count(connectedDuring) === 22, 'the client that joined during the outage catches up');
     // Live fan-out works again, for notes and presence.
-    onB.doc.getMap('notes').set('efter-b', 'efter avbrottet');
+    setNote(onB.doc, 'efter-b', 'efter avbrottet');
     onB.provider.awareness.setLocalStateField('user', { name: 'Bertil' });
     await waitFor(
       () => notes(onA.doc)['efter-b'] === 'efter avbrottet',
@@ -258,7 +259,7 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     const { onA, onB } = await pairWithNotes(open, a, b, w);
 
     pg.pause();
-    onA.doc.getMap('notes').set('under-a', 'under avbrottet');
+    setNote(onA.doc, 'under-a', 'under avbrottet');
     await waitFor(
       () => onA.closes.includes(CloseCode.storeFailed),
       'the writer is told its change was not stored',
@@ -269,7 +270,7 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
 
     // The client reconnects on its own and its sync resends the change.
     await waitFor(() => notes(onB.doc)['under-a'] === 'under avbrottet', 'the change reaches B once stored');
-    onB.doc.getMap('notes').set('efter-b', 'efter avbrottet');
+    setNote(onB.doc, 'efter-b', 'efter avbrottet');
     await waitFor(() => count(onA) === 4, 'A sees everything written around the outage');
     expect(a.process.exitCode).toBeNull();
     expect(b.process.exitCode).toBeNull();
@@ -283,7 +284,7 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     const w = await createWorkshop(a);
     const writer = open(a, w.id, 'board', w.participantToken);
     await synced(writer);
-    for (let i = 0; i < 30; i++) writer.doc.getMap('notes').set(`n${i}`, `lapp ${i}`);
+    for (let i = 0; i < 30; i++) setNote(writer.doc, `n${i}`, `lapp ${i}`);
     const observer = open(a, w.id, 'board', w.viewerToken);
     await synced(observer);
     await waitFor(() => count(observer) === 30, 'the observer sees 30 notes');

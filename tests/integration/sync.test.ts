@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
+import { connect, setNote, createWorkshop, notes, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 
 describe('two official y-websocket clients on one board', () => {
@@ -20,11 +20,11 @@ describe('two official y-websocket clients on one board', () => {
     clients.push(facilitator, participant);
     await Promise.all([synced(facilitator), synced(participant)]);
 
-    facilitator.doc.getMap('notes').set('n1', 'Vad har fungerat bra?');
-    participant.doc.getMap('notes').set('n2', 'Tydliga mål');
+    setNote(facilitator.doc, 'n1', 'Vad har fungerat bra?');
+    setNote(participant.doc, 'n2', 'Tydliga mål');
     // Concurrent edits of the same key must converge to one value on both sides.
-    facilitator.doc.getMap('notes').set('n3', 'från facilitatorn');
-    participant.doc.getMap('notes').set('n3', 'från deltagaren');
+    setNote(facilitator.doc, 'n3', 'från facilitatorn');
+    setNote(participant.doc, 'n3', 'från deltagaren');
 
     await waitFor(
       () =>

@@ -1,4 +1,13 @@
-import { docName, type CreateWorkshopResponse, type TemplateId } from '@samskapa/shared';
+import {
+  boardRecords,
+  buildNote,
+  docName,
+  readNote,
+  type CreateWorkshopResponse,
+  type NoteInput,
+  type StoredRecord,
+  type TemplateId,
+} from '@samskapa/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -77,11 +86,34 @@ export async function waitFor(condition: () => boolean, message: string, timeout
 
 export const synced = (c: Client) => waitFor(() => c.provider.synced, 'client synced');
 
-/** Notes as a user sees them: the text of every entry of the board's note map. */
+const NOTE_ID_PREFIX = 'shape:';
+
+/** Where the note under `key` sits: a grid cell picked by the key, so notes spread over the board. */
+function notePosition(key: string): { x: number; y: number } {
+  let hash = 0;
+  for (const char of key) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  return { x: (hash % 40) * 220, y: (Math.floor(hash / 40) % 40) * 220 };
+}
+
+/** Write a valid tldraw note `shape:<key>` holding `text` (only its text changes if it exists). */
+export function setNote(doc: Y.Doc, key: string, text: string): void {
+  const note = buildNote({
+    id: `${NOTE_ID_PREFIX}${key}` as NoteInput['id'],
+    ...notePosition(key),
+    text,
+    index: 'a1' as NoteInput['index'],
+  });
+  boardRecords(doc).set(note.id, note as unknown as StoredRecord);
+}
+
+/** Notes as a user sees them: the text of every note on the board, by id without `shape:`. */
 export function notes(doc: Y.Doc): Record<string, string> {
-  return Object.fromEntries(
-    [...doc.getMap<string>('notes').entries()].sort(([a], [b]) => a.localeCompare(b)),
-  );
+  const entries: [string, string][] = [];
+  for (const record of boardRecords(doc).all()) {
+    const note = readNote(record, null);
+    if (note) entries.push([note.id.replace(NOTE_ID_PREFIX, ''), note.text]);
+  }
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /**
@@ -93,8 +125,7 @@ export function writeContinuously(writers: Client[]): { written: () => number; s
   let writing = true;
   const loop = (async () => {
     while (writing) {
-      for (const [i, c] of writers.entries())
-        c.doc.getMap('notes').set(`w${i}-${written}`, `skrivet ${written}`);
+      for (const [i, c] of writers.entries()) setNote(c.doc, `w${i}-${written}`, `skrivet ${written}`);
       written++;
       await new Promise((r) => setTimeout(r, 5));
     }
