@@ -3,7 +3,8 @@
 //
 //   npx pnpm@10.34.8 bench:sync                       # N = 10, 50, 200
 //   BENCH_CLIENTS=10,50 BENCH_RATE=2 BENCH_SECONDS=20 npx pnpm@10.34.8 bench:sync
-import { createWorkshop } from '../integration/helpers/clients';
+import { boardRecords, buildNote, type NoteInput, type StoredRecord } from '../../shared/src/index';
+import { connect, createWorkshop, synced, waitFor } from '../integration/helpers/clients';
 import { startServer, type RunningServer } from '../integration/helpers/server';
 import { cpuMeter, percentile, rssMiB } from './lib/procStats';
 import { DeliveryClock, ThinClient } from './lib/thinClient';
@@ -29,12 +30,22 @@ async function runSize(server: RunningServer, n: number) {
 
   const cpu = cpuMeter(server.process.pid!);
   let sent = 0;
+  const ids: string[] = [];
   const interval = 1000 / RATE;
   const timers: NodeJS.Timeout[] = [];
   // Spread the clients' sends evenly over each interval.
   clients.forEach((c, i) => {
     const send = () => {
-      c.write((doc) => doc.getMap('notes').set(`n${sent}`, NOTE));
+      // A real note (the server accepts nothing else on a board), spread over the canvas.
+      const note = buildNote({
+        id: `shape:n${sent}` as NoteInput['id'],
+        x: (sent % 50) * 220,
+        y: Math.floor(sent / 50) * 220,
+        text: NOTE,
+        index: 'a1' as NoteInput['index'],
+      });
+      c.write((doc) => boardRecords(doc).set(note.id, note as unknown as StoredRecord));
+      ids.push(note.id);
       sent++;
     };
     timers.push(
@@ -54,6 +65,7 @@ async function runSize(server: RunningServer, n: number) {
   const rss = rssMiB(server.process.pid!);
   const delivered = clients.reduce((a, c) => a + c.updatesReceived, 0);
   for (const c of clients) c.close();
+  const stored = await storedNotes(server, w, ids);
 
   const latencies = [...clock.updateLatencies].sort((a, b) => a - b);
   return {
@@ -61,11 +73,33 @@ async function runSize(server: RunningServer, n: number) {
     'sent/s': Math.round(sent / SECONDS),
     'delivered/s': Math.round(delivered / SECONDS),
     'delivered %': ((100 * delivered) / (sent * (n - 1))).toFixed(2),
+    'stored %': ((100 * stored) / sent).toFixed(2),
     'p50 ms': percentile(latencies, 0.5).toFixed(1),
     'p99 ms': percentile(latencies, 0.99).toFixed(1),
     'server CPU %': cpuPercent.toFixed(0),
     'server RSS MiB': rss.toFixed(0),
   };
+}
+
+/** How many of the notes sent a client joining afterwards finds on the board (the server refused none). */
+async function storedNotes(
+  server: RunningServer,
+  w: Awaited<ReturnType<typeof createWorkshop>>,
+  ids: string[],
+): Promise<number> {
+  const reader = connect(server, w.id, 'board', w.viewerToken);
+  try {
+    await synced(reader);
+    const last = ids.at(-1);
+    await waitFor(
+      () => !last || boardRecords(reader.doc).get(last) !== undefined,
+      'the last note',
+      5000,
+    ).catch(() => undefined);
+    return ids.filter((id) => boardRecords(reader.doc).get(id) !== undefined).length;
+  } finally {
+    reader.destroy();
+  }
 }
 
 const server = await startServer({ env: { LOG_LEVEL: 'warn' } });
