@@ -263,11 +263,17 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
     await poll(() => phone.getByTestId('dots-left').innerText()).toContain('Du har 2 av 5 prickar kvar');
     expect(await seriousViolations(phone)).toEqual([]);
     await shot(phone, 'phone-vote');
-    // Before the reveal the projector and the facilitator show no totals.
+    // Before the reveal the projector and the facilitator show no totals; the facilitator sees who voted
+    // against who is here, in the drawer and, with the drawer closed, above the board.
     await poll(() => facilitator.getByTestId('vote-progress').innerText()).toBe(
-      '1 har röstat, 3 prickar hittills.',
+      '1 har röstat, 1 här. 3 prickar hittills.',
     );
     await expect(projector.getByTestId('vote-total').count()).resolves.toBe(0);
+    await facilitator.getByTestId('facilitate-toggle').click();
+    await poll(() => facilitator.locator('#facilitator-panel').isHidden()).toBe(true);
+    await poll(() => facilitator.getByTestId('vote-turnout').innerText()).toBe('1 har röstat, 1 här');
+    expect(await seriousViolations(facilitator)).toEqual([]);
+    await facilitator.getByTestId('facilitate-toggle').click();
 
     await facilitator.getByRole('button', { name: 'Visa resultatet' }).click();
     const ranked = projector.getByTestId('ranked-note');
@@ -280,6 +286,13 @@ describe('the referensgrupp workshop, run by a facilitator with a participant on
       ranked.evaluateAll((items) => items.map((i) => i.getAttribute('data-votes'))),
     ).resolves.toEqual(['2', '1']);
     await expect(projector.getByTestId('ranked-area').first().innerText()).resolves.toContain('F1');
+    // Everyone's result says how many voted and how many were here when it was shown.
+    for (const page of [facilitator, projector]) {
+      await poll(() => page.getByTestId('results').locator('h2').innerText()).toContain(
+        'Resultat (1 har röstat, 1 här)',
+      );
+    }
+    await poll(() => facilitator.getByTestId('vote-turnout').count()).toBe(0);
     await poll(() => phone.getByTestId('vote-total').first().innerText()).toMatch(/prick/);
     expect(await seriousViolations(projector)).toEqual([]);
     await shot(projector, 'projector-results');

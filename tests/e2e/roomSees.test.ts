@@ -425,8 +425,10 @@ describe.each(SEEDS)('the %s workshop as the room sees it', (templateId) => {
     await control.waitFor({ timeout: 30_000 });
     await control.getByRole('button').nth(1).click();
     await poll(() => control.getAttribute('data-mine')).toBe('1');
-    // The server has the ballot before the facilitator reveals.
-    await poll(() => facilitator.getByTestId('vote-progress').innerText()).toMatch(/^1 har röstat/);
+    // The server has the ballot before the facilitator reveals. The two participants here by their
+    // board's connection are the two the header counts by their presence.
+    await poll(() => facilitator.getByTestId('vote-progress').innerText()).toMatch(/^1 har röstat, 2 här\./);
+    await expect(facilitator.getByTestId('people-open').getAttribute('data-count')).resolves.toBe('2');
     await facilitator.getByTestId('vote-section').getByRole('button', { name: 'Visa resultatet' }).click();
 
     const results = phone.getByTestId('results');

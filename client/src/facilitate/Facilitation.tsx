@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Access } from '../session/identity';
 import { useT, type MessageKey } from '../i18n/i18n';
+import { turnoutText } from '../i18n/turnout';
 import type { DocConnection } from '../sync/docConnection';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { DraftsPanel } from './DraftsPanel';
@@ -11,6 +12,7 @@ import { usePresentParticipants } from './participants';
 import { ProjectorJoin } from './ProjectorJoin';
 import { Results } from '../session/Results';
 import { StepBar } from './StepBar';
+import { useVoteProgress } from './useVoteProgress';
 import { groupAreaCode } from '../session/groupArea';
 import { useVoting } from '../session/voting';
 import './facilitate.css';
@@ -57,6 +59,7 @@ export function Facilitation({
   const projector = access.role === 'viewer';
   const participants = usePresentParticipants(facilitator ? board.provider.awareness : null);
   const voting = useVoting();
+  const voteProgress = useVoteProgress(workshopId, access.token, control.voting, facilitator);
   const groupAreaId = workshopBoard.areas.find(
     (a) => a.code === groupAreaCode(control, credential?.participantId ?? null),
   )?.id;
@@ -130,6 +133,7 @@ export function Facilitation({
                           board={workshopBoard}
                           participants={participants}
                           presenceId={presenceId}
+                          voteProgress={voteProgress}
                           notify={notify}
                         />
                       </Suspense>
@@ -149,6 +153,12 @@ export function Facilitation({
           secret={credential.secret}
           notify={notify}
         />
+      )}
+      {facilitator && control.voting.phase === 'open' && (
+        // In view while the drawer is closed: voters counted against the participants here.
+        <p className="vote-turnout" data-testid="vote-turnout">
+          {voteProgress ? turnoutText(t, voteProgress.voters, voteProgress.present) : t('vote.opened')}
+        </p>
       )}
       {voting?.canVote && (
         <p className="dots-left" data-testid="dots-left">

@@ -1,4 +1,4 @@
-import type { ControlState, WorkshopBoard } from '@samskapa/shared';
+import type { ControlState, VoteProgress, WorkshopBoard } from '@samskapa/shared';
 import type * as Y from 'yjs';
 import type { MessageKey } from '../i18n/i18n';
 import { ExportSection } from './ExportSection';
@@ -17,6 +17,7 @@ export default function FacilitatorTools({
   board,
   participants,
   presenceId,
+  voteProgress,
   notify,
 }: {
   workshopId: string;
@@ -28,6 +29,8 @@ export default function FacilitatorTools({
   board: WorkshopBoard;
   participants: readonly PresentParticipant[];
   presenceId: string;
+  /** How far the open vote has got; null until known. */
+  voteProgress: VoteProgress | null;
   notify: (key: MessageKey) => void;
 }) {
   return (
@@ -48,7 +51,14 @@ export default function FacilitatorTools({
           notify={notify}
         />
         <BrainstormSection doc={doc} control={control} participants={participants} notify={notify} />
-        <VoteSection doc={doc} control={control} workshopId={workshopId} token={token} notify={notify} />
+        <VoteSection
+          doc={doc}
+          control={control}
+          workshopId={workshopId}
+          token={token}
+          progress={voteProgress}
+          notify={notify}
+        />
         <SnapshotSection workshopId={workshopId} token={token} />
         <RetentionSection workshopId={workshopId} token={token} />
         <ExportSection workshopId={workshopId} token={token} board={board} />

@@ -11,50 +11,41 @@ import {
   type FocusArea,
   type VoteProgress,
 } from '@samskapa/shared';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { useT, type MessageKey } from '../i18n/i18n';
-import { fetchVoteProgress, revealVotes } from '../session/facilitationApi';
+import { turnoutText } from '../i18n/turnout';
+import { revealVotes } from '../session/facilitationApi';
 import { GroupOptions } from './GroupPicker';
 import type { PresentParticipant } from './participants';
 
-/** Dot voting for the facilitator: the dots each has, opening a round, progress, the reveal. */
+/**
+ * Dot voting for the facilitator: the dots each has, opening a round, progress (voters against
+ * participants here), the reveal.
+ */
 export function VoteSection({
   doc,
   control,
   workshopId,
   token,
+  progress,
   notify,
 }: {
   doc: Y.Doc;
   control: ControlState;
   workshopId: string;
   token: string;
+  /** How far the open round has got; null until known. */
+  progress: VoteProgress | null;
   notify: (key: MessageKey) => void;
 }) {
   const t = useT();
   const { phase, round, settings } = control.voting;
   const [budget, setBudget] = useState(settings.budget);
   const [cap, setCap] = useState(settings.perNoteCap);
-  const [progress, setProgress] = useState<VoteProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const budgetId = useId();
   const capId = useId();
-
-  useEffect(() => {
-    if (phase !== 'open') return;
-    let cancelled = false;
-    const poll = () =>
-      fetchVoteProgress(workshopId, token)
-        .then((p) => !cancelled && setProgress(p))
-        .catch(() => undefined);
-    void poll();
-    const interval = setInterval(poll, 2000);
-    return () => {
-      cancelled = true;
-      clearInterval(interval);
-    };
-  }, [phase, round, workshopId, token]);
 
   const open = () => {
     const perNoteCap = Math.min(cap, budget);
@@ -62,7 +53,6 @@ export function VoteSection({
       writeControlField(doc, 'voting', { phase: 'open', round: round + 1, settings: { budget, perNoteCap } });
       writeControlField(doc, 'results', null);
     });
-    setProgress(null);
     notify('vote.opened');
   };
   const reveal = async () => {
@@ -83,7 +73,10 @@ export function VoteSection({
       {phase === 'open' ? (
         <>
           <p data-testid="vote-progress">
-            {t('vote.progress', { voters: progress?.voters ?? 0, dots: progress?.dots ?? 0 })}
+            {t('vote.progress', {
+              turnout: turnoutText(t, progress?.voters ?? 0, progress?.present ?? 0),
+              dots: progress?.dots ?? 0,
+            })}
           </p>
           <div className="button-row">
             <button type="button" className="primary" disabled={busy} onClick={() => void reveal()}>

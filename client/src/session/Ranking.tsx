@@ -1,6 +1,7 @@
 import type { VoteResults, WorkshopBoard } from '@samskapa/shared';
 import { useId, useState } from 'react';
 import { useT } from '../i18n/i18n';
+import { turnoutText } from '../i18n/turnout';
 import { useVoting } from './voting';
 import type { ResultsPlacement } from './Results';
 
@@ -37,7 +38,11 @@ export default function Ranking({
   // A laptop folds the results to one line, so the canvas keeps its height; the room and a phone need them whole.
   const foldable = placement === 'bar' && !projector;
   const shown = !foldable || open;
-  const heading = t('results.heading', { voters: results.voters });
+  // Results revealed before participants here were counted say only how many voted.
+  const heading =
+    results.present === undefined
+      ? t('results.heading', { voters: results.voters })
+      : t('results.headingTurnout', { turnout: turnoutText(t, results.voters, results.present) });
   const headingId = `${id}-heading`;
   const bodyId = `${id}-body`;
 
