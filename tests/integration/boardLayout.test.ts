@@ -22,6 +22,14 @@ import * as Y from 'yjs';
 import { connect, createWorkshop, synced, waitFor, type Client } from './helpers/clients';
 import { startServer, tempDataDir, type RunningServer } from './helpers/server';
 import { queryStoreFile } from './helpers/sqlite';
+import {
+  closeVoting,
+  connectFacilitator,
+  disconnectParticipants,
+  newVoter,
+  openVoting,
+  putBallot,
+} from './helpers/voting';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/layout1');
 
@@ -294,6 +302,24 @@ describe('record rules: a modified client cannot change what the facilitator own
       expect(legacyRecordsArray(fresh).length).toBe(0);
     });
   }
+
+  it('a reference note stays unvotable after a participant tries to unmark it', async () => {
+    const facilitator = await connectFacilitator(server, w);
+    const reference = referenceOf(facilitator.board.doc);
+    const round = await openVoting(server, w, facilitator);
+    const voter = await newVoter(server, w.id, w.participantToken);
+    const rogue = connect(server, w.id, 'board', w.participantToken);
+    await synced(rogue);
+    put(rogue.doc, { ...reference, isLocked: false, meta: { ...reference.meta, reference: false } });
+    await waitFor(() => rogue.closedFor !== null, 'the writer is closed');
+    rogue.destroy();
+    const answer = await putBallot(server, w.id, voter.secret, round, { [reference.id]: 1 });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error).toBe('unknownNote');
+    await closeVoting(server, w, facilitator);
+    facilitator.destroy();
+    disconnectParticipants();
+  });
 
   it('participants may still add, edit, move and delete notes (also others’) and put a note in a full area', async () => {
     const p = connect(server, w.id, 'board', w.participantToken);
