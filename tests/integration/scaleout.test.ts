@@ -12,6 +12,16 @@ import {
 } from './helpers/clients';
 import { startServer, type RunningServer } from './helpers/server';
 import {
+  addNotes,
+  askCredential,
+  call,
+  connectFacilitator,
+  connectParticipant,
+  disconnectParticipants,
+  openVoting,
+  putBallot,
+} from './helpers/voting';
+import {
   startBalancer,
   startPostgres,
   startRedis,
@@ -295,6 +305,56 @@ describe('several server processes behind a load balancer, sharing PostgreSQL an
     const fresh = open(b, w.id, 'board', w.viewerToken);
     await synced(fresh);
     await waitFor(() => count(fresh) === 30, 'all 30 notes come back from PostgreSQL');
+  });
+
+  it('a voter credential asked of one process binds to the board open on another; "here" counts both processes, and a crashed one’s boards stop counting while their ballots still do', async () => {
+    const { start } = await cluster(0);
+    const [a, b] = await Promise.all([
+      start({ SESSION_RENEW_MS: '200' }),
+      start({ SESSION_RENEW_MS: '200' }),
+    ]);
+    const w = await createWorkshop(a);
+    const progress = async (server: RunningServer) =>
+      (
+        await call<{ voters: number; present: number }>(
+          server,
+          'GET',
+          `/api/workshops/${w.id}/votes`,
+          w.facilitatorToken,
+        )
+      ).body;
+    const f = await connectFacilitator(b, w);
+    clients.push(f.board, f.control);
+    try {
+      const [note] = await addNotes(b, w, f, 1);
+      const round = await openVoting(b, w, f);
+      const onA = await connectParticipant(a, w.id, w.participantToken);
+      const onB = await connectParticipant(b, w.id, w.participantToken);
+      // Each asks the process that does not hold its board.
+      const voterA = await askCredential(b, w.id, w.participantToken, onA.session);
+      const voterB = await askCredential(a, w.id, w.participantToken, onB.session);
+      expect([voterA.status, voterB.status]).toEqual([201, 201]);
+      expect(await askCredential(a, w.id, w.participantToken, onA.session)).toMatchObject({
+        status: 409,
+        body: { error: 'session_taken' },
+      });
+      expect((await putBallot(a, w.id, voterA.body.secret, round, { [note!]: 2 })).status).toBe(200);
+      expect((await putBallot(b, w.id, voterB.body.secret, round, { [note!]: 1 })).status).toBe(200);
+      expect(await progress(a)).toMatchObject({ voters: 2, present: 2 });
+      expect(await progress(b)).toMatchObject({ voters: 2, present: 2 });
+
+      // A dies without closing anything: its phone is no longer here once A has missed its renewals.
+      await a.kill9();
+      const deadline = Date.now() + 20_000;
+      while ((await progress(b)).present !== 1) {
+        if (Date.now() > deadline) throw new Error('the crashed process’s board still counts as here');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const revealed = await call(b, 'POST', `/api/workshops/${w.id}/votes/reveal`, w.facilitatorToken);
+      expect(revealed.body).toEqual({ round, totals: { [note!]: 3 }, voters: 2, present: 1 });
+    } finally {
+      disconnectParticipants();
+    }
   });
 
   it('a process given DATABASE_URL without SECRET_KEY refuses to start and says why', async () => {
