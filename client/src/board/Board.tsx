@@ -16,7 +16,7 @@ import {
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import 'tldraw/tldraw.css';
 import './board.css';
-import { AWARENESS_FIELDS, type Locale, type Role } from '@samskapa/shared';
+import { AWARENESS_FIELDS, judgeRecordChange, type Locale, type Role } from '@samskapa/shared';
 import type { DocConnection } from '../sync/docConnection';
 import { bindRecords } from '../sync/recordBinding';
 import { bindPresence } from '../sync/presence';
@@ -122,6 +122,8 @@ export function Board({
       readOnly: connection.readOnly,
       pageName,
       onNewerSchema: reportOutdated,
+      mayRewrite: (before, after) =>
+        connection.role !== 'participant' || judgeRecordChange('participant', before, after).ok,
     });
     const unbindPresence = bindPresence({ store, awareness: connection.provider.awareness, user: $user });
     connection.provider.awareness.setLocalStateField(AWARENESS_FIELDS.user, {

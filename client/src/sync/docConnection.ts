@@ -44,7 +44,7 @@ export class DocConnection {
   constructor(
     readonly workshopId: string,
     readonly kind: DocKind,
-    role: Role,
+    readonly role: Role,
     /** The capability this browser holds; it also authorises image uploads. */
     readonly token: string,
   ) {

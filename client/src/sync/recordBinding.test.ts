@@ -223,6 +223,22 @@ describe('boards written by another tldraw version', () => {
     });
   });
 
+  it('a participant bringing an older board up to date leaves the records it may not change as they were', async () => {
+    const store = newStore();
+    const { doc, noteId } = olderDoc(store);
+    const before = boardRecords(doc).get(noteId);
+    const mine = buildNote({ x: 300, y: 2, text: 'min lapp', index: 'a2' as never });
+    cleanups.push(bindRecords({ store, doc, mayRewrite: (_before, after) => after.id !== noteId }));
+    store.put([mine]);
+    await until(() => boardRecords(doc).has(mine.id), 'the participant’s note is written');
+    expect(readBoardSchema(doc)).toEqual(store.schema.serialize());
+    // Not rewritten: readers still migrate it from the schema it was written with.
+    expect(boardRecords(doc).get(noteId)).toEqual(before);
+    const reader = newStore();
+    cleanups.push(bindRecords({ store: reader, doc, readOnly: true }));
+    expect(noteText(reader, noteId)).toBe('från förra versionen');
+  });
+
   it('the first edit rewrites every record of an older board with the schema, so later readers need no migration', async () => {
     const store = newStore();
     const { doc, noteId } = olderDoc(store);

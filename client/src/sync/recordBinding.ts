@@ -35,6 +35,12 @@ export interface RecordBindingOptions {
    * correctly would damage the board for everyone. The page should be reloaded.
    */
   onNewerSchema?: () => void;
+  /**
+   * Whether this client may rewrite a record it did not change itself (bringing the board up to its
+   * schema, storing a repaired record): a participant leaves the facilitator's records (areas, reference
+   * content, page) as they are, which the server would refuse; readers migrate them as they read them.
+   */
+  mayRewrite?: (before: StoredRecord | undefined, after: StoredRecord) => boolean;
 }
 
 /**
@@ -48,6 +54,7 @@ export function bindRecords({
   pageName,
   onSkippedRecord,
   onNewerSchema,
+  mayRewrite = () => true,
 }: RecordBindingOptions): () => void {
   const records = boardRecords(doc);
   const origin = { binding: 'tldraw' };
@@ -131,7 +138,10 @@ export function bindRecords({
       const present = removes.filter((id) => store.has(id as TLRecord['id']));
       if (present.length > 0) store.remove(present as TLRecord['id'][]);
     });
-    if (repaired.length > 0) writeLocal(repaired, []);
+    const allowed = repaired.filter((record) =>
+      mayRewrite(records.get(record.id), record as unknown as StoredRecord),
+    );
+    if (allowed.length > 0) writeLocal(allowed, []);
   };
 
   /**
@@ -149,7 +159,9 @@ export function bindRecords({
       for (const key of records.ids()) {
         const record = store.get(key as TLRecord['id']) ?? migrated.get(key);
         // A record that cannot be migrated stays as it was; the previous schema is kept beside the new one.
-        if (record) records.set(key, record as unknown as StoredRecord);
+        if (record && mayRewrite(records.get(key), record as unknown as StoredRecord)) {
+          records.set(key, record as unknown as StoredRecord);
+        }
       }
     }
     writeBoardSchema(doc, ourSchema);
