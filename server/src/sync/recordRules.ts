@@ -8,6 +8,7 @@ import {
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { HookedRoom, RoomHooks } from './hooks';
+import type { Peer } from './room';
 
 /**
  * A change the server refuses from this writer: the update is dropped whole (stored nowhere, sent to
@@ -51,8 +52,12 @@ export function recordRules(log: Logger): RoomHooks {
     onLoad(room) {
       if (room.kind !== 'board') return;
       const shadow: Shadow = { doc: copyOf(room.doc), pending: null, stopMirror: () => undefined };
-      // Everything the live doc takes (peers, other processes, the server's own writes) the shadow takes.
-      const mirror = (update: Uint8Array) => Y.applyUpdate(shadow.doc, update);
+      // Everything the live doc takes the shadow takes: other processes' updates and the store's (the
+      // room applies those with its own origin). A peer's update (the room applies it with the peer as
+      // origin) was applied to the shadow when it was judged; applying it again would cost as much.
+      const mirror = (update: Uint8Array, origin: unknown) => {
+        if (!isPeer(origin)) Y.applyUpdate(shadow.doc, update);
+      };
       room.doc.on('update', mirror);
       shadow.stopMirror = () => room.doc.off('update', mirror);
       shadows.set(room, shadow);
@@ -82,6 +87,16 @@ export function recordRules(log: Logger): RoomHooks {
       shadows.delete(room);
     },
   };
+}
+
+/** A room's peer (what `Room.accept` applies an update with as its origin). */
+function isPeer(origin: unknown): origin is Peer {
+  return (
+    typeof origin === 'object' &&
+    origin !== null &&
+    typeof (origin as Peer).send === 'function' &&
+    'role' in origin
+  );
 }
 
 function copyOf(doc: Y.Doc): Y.Doc {
