@@ -6,6 +6,7 @@ import { createWorkshop } from '../integration/helpers/clients';
 import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
 import {
+  openBoardAs,
   personContext,
   startServerAndBrowser,
   stopServerAndBrowser,
@@ -52,22 +53,7 @@ async function newPerson(name: string, viewport = { width: 1280, height: 800 }):
 
 /** Opens a capability link, gives the name when asked, and waits until the board says it is connected. */
 async function openBoard(person: Person, url: string): Promise<void> {
-  const { page } = person;
-  await page.goto(url);
-  const nameField = page.getByLabel(/Ditt namn/);
-  const board = page.getByTestId('connection');
-  await nameField.or(board).first().waitFor({ timeout: 60_000 });
-  if (await nameField.isVisible()) {
-    await nameField.fill(person.name);
-    await page.getByRole('button', { name: 'Gå till tavlan' }).click();
-  }
-  await waitInPage(
-    page,
-    `${person.name}'s board says it is connected`,
-    () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'connected',
-    '',
-    60_000,
-  );
+  await openBoardAs(person.page, url, person.name);
 }
 
 /** Chooses "Lista" in the header (behind "Meny" on a phone) and waits for the areas. */

@@ -4,7 +4,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { boardRecords, readBoardDoc, type CreateWorkshopResponse, type StoredRecord } from '@samskapa/shared';
 import { connect, createWorkshop, synced, waitFor } from '../integration/helpers/clients';
 import type { RunningServer } from '../integration/helpers/server';
-import { personContext, startServerAndBrowser, stopServerAndBrowser, waitInPage } from './helpers/browser';
+import {
+  openBoardAs,
+  personContext,
+  startServerAndBrowser,
+  stopServerAndBrowser,
+  waitForConnected,
+} from './helpers/browser';
 
 /** Screenshots to be looked at by a person (not compared). */
 const SHOTS = '/tmp/shots';
@@ -22,27 +28,10 @@ afterAll(() => stopServerAndBrowser(server, browser));
 async function joinInList(name: string): Promise<{ context: BrowserContext; page: Page }> {
   const { context } = await personContext(browser, server.http, name);
   const page = await context.newPage();
-  await page.goto(workshop.participantUrl);
-  const nameField = page.getByLabel(/Ditt namn/);
-  await nameField.or(page.getByTestId('connection')).first().waitFor({ timeout: 60_000 });
-  if (await nameField.isVisible()) {
-    await nameField.fill(name);
-    await page.getByRole('button', { name: 'Gå till tavlan' }).click();
-  }
-  await waitConnected(page);
+  await openBoardAs(page, workshop.participantUrl, name);
   await page.getByTestId('view-list').click();
   await page.getByTestId('outline-column').first().waitFor({ timeout: 30_000 });
   return { context, page };
-}
-
-function waitConnected(page: Page): Promise<void> {
-  return waitInPage(
-    page,
-    'the board says it is connected',
-    () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'connected',
-    '',
-    60_000,
-  );
 }
 
 describe('a change the server refuses', () => {
@@ -89,7 +78,7 @@ describe('a change the server refuses', () => {
       .toContain('Ändringen kunde inte sparas');
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/refused-change.png` });
-    await waitConnected(page);
+    await waitForConnected(page);
     // The board shows what the server holds: the text as it was, for everyone.
     await expect
       .poll(() => page.getByTestId('outline-note').filter({ hasText: 'Tidig idé' }).count(), {

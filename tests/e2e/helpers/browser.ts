@@ -96,3 +96,29 @@ export async function waitInPage(
     throw new Error(`waited ${timeoutMs} ms until ${what}: ${String(error)}`);
   }
 }
+
+/**
+ * Opens a capability link as `name` (gives the name when the page asks for it) and waits until the
+ * board says it is connected.
+ */
+export async function openBoardAs(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  const nameField = page.getByLabel(/Ditt namn/);
+  await nameField.or(page.getByTestId('connection')).first().waitFor({ timeout: 60_000 });
+  if (await nameField.isVisible()) {
+    await nameField.fill(name);
+    await page.getByRole('button', { name: 'Gå till tavlan' }).click();
+  }
+  await waitForConnected(page, `${name}'s board says it is connected`);
+}
+
+/** Waits until the page's connection badge says the board is connected. */
+export function waitForConnected(page: Page, what = 'the board says it is connected'): Promise<void> {
+  return waitInPage(
+    page,
+    what,
+    () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'connected',
+    '',
+    60_000,
+  );
+}
