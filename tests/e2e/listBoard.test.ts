@@ -227,11 +227,15 @@ describe('the list board carries every note workflow', () => {
     await expect(note.innerText()).resolves.toContain('fler hembesök');
 
     // Deleting asks first (in the page, not a browser dialog); "Avbryt" keeps the note.
-    await note.getByRole('button', { name: 'Ta bort' }).click();
+    // ("Ja, ta bort" also contains "ta bort": the buttons are named exactly.)
+    const remove = note.getByRole('button', { name: 'Ta bort', exact: true });
+    await remove.click();
     await expect(note.getByText('Ta bort lappen för alla?').isVisible()).resolves.toBe(true);
+    // Escape at once, as a person changing their mind does: the question has the focus already.
     await dan.page.keyboard.press('Escape');
-    await expect(note.getByRole('button', { name: 'Ta bort' }).isVisible()).resolves.toBe(true);
-    await note.getByRole('button', { name: 'Ta bort' }).click();
+    await remove.waitFor({ timeout: 10_000 });
+    await expect(note.getByRole('button', { name: 'Ja, ta bort' }).count()).resolves.toBe(0);
+    await remove.click();
     await note.getByRole('button', { name: 'Ja, ta bort' }).click();
     await expect.poll(() => countText(eva.page, 'C1'), { timeout: 30_000 }).toBe('4 underlag');
     await expect(noteIn(eva.page, 'C1', 'fler hembesök').count()).resolves.toBe(0);

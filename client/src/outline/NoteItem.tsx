@@ -1,4 +1,12 @@
-import { memo, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
 import { MAX_NOTE_TEXT, type Note } from '@samskapa/shared';
 import { useT } from '../i18n/i18n';
 import { domId, focusSoon, sameDestinations, sameNote, type ColumnKey, type Destination } from './columns';
@@ -47,6 +55,12 @@ function NoteItemView({
   const endEdit = useDrafts((s) => s.endEdit);
   const [confirming, setConfirming] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  // The question takes the focus as it appears (before the next key press): the "Ta bort" button that had
+  // it is gone, and Escape pressed at once must reach the question to cancel it.
+  useLayoutEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
   const editing = mayWrite && !note.reference && draft !== undefined;
   const textId = domId.noteText(note.id);
   const hintId = `${domId.note(note.id)}-hint`;
@@ -180,14 +194,7 @@ function NoteItemView({
                 describedBy={textId}
                 onMove={(to) => handlers.move(note.id, columnKey, to)}
               />
-              <button
-                type="button"
-                aria-describedby={textId}
-                onClick={() => {
-                  setConfirming(true);
-                  focusSoon(`${domId.note(note.id)}-keep`);
-                }}
-              >
+              <button type="button" aria-describedby={textId} onClick={() => setConfirming(true)}>
                 {t('outline.note.delete')}
               </button>
             </div>
@@ -210,6 +217,7 @@ function NoteItemView({
                   {t('outline.note.confirmDeleteYes')}
                 </button>
                 <button
+                  ref={keep}
                   type="button"
                   id={`${domId.note(note.id)}-keep`}
                   onClick={() => {
