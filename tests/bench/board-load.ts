@@ -12,6 +12,7 @@ import { launchChromium } from '../e2e/helpers/browser';
 import { connect, createWorkshop } from '../integration/helpers/clients';
 import { startServer, tempDataDir } from '../integration/helpers/server';
 import { queryStoreFile } from '../integration/helpers/sqlite';
+import { printProfile, startProfile } from './lib/pageProfile';
 import { simulateWorkshop } from './lib/workshopHistory';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 1000);
@@ -19,6 +20,7 @@ const FRAMES = Number(process.env.BENCH_FRAMES ?? 20);
 const SIMULATED_MINUTES = 180;
 const BROWSER_DEADLINE_MS = 300_000;
 const COMMAND = 'npx pnpm@10.34.8 bench:board-load';
+const PROFILE = process.env.BENCH_PROFILE === '1';
 
 /** What the benchmark reads of the editor the board page exposes on `window`. */
 type BoardWindow = {
@@ -122,6 +124,8 @@ async function main(): Promise<void> {
     );
 
     const page = await context.newPage();
+    // BENCH_PROFILE=1: a CPU profile of the page from navigation until every note is rendered.
+    const profiler = PROFILE ? await startProfile(context, page) : null;
     const start = Date.now();
     await page.goto(`${server.http}/w/${workshop.id}#p=${workshop.participantToken}`);
     const editorAt = await page
@@ -162,6 +166,7 @@ async function main(): Promise<void> {
     console.log(
       `browser: navigation → all ${NOTES} notes rendered (zoomed to fit): ${rendered === null ? 'more than the deadline' : `${rendered} ms`}`,
     );
+    if (profiler) await printProfile(await profiler.stop());
 
     // 3. The same board in the list board (what a production origin without a licence shows): from the
     // moment the board is synced until every note is a list item.
