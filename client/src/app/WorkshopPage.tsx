@@ -25,8 +25,10 @@ import { WorkshopGonePage } from './WorkshopGonePage';
 import { WorkshopHeader } from './WorkshopHeader';
 
 // tldraw is loaded only when the canvas is shown: the list board and the phone view never download it.
-const CanvasView = lazy(() => import('../board/CanvasView'));
-const ListBoard = lazy(() => import('../outline/ListBoard'));
+const loadCanvasView = () => import('../board/CanvasView');
+const CanvasView = lazy(loadCanvasView);
+const loadListBoard = () => import('../outline/ListBoard');
+const ListBoard = lazy(loadListBoard);
 const loadPhoneView = () => import('../participate/PhoneView');
 const PhoneView = lazy(loadPhoneView);
 
@@ -98,9 +100,12 @@ export function WorkshopPage({
       ? chosenView
       : defaultView(access.role, canvasAllowed, narrowOnArrival);
 
-  // The phone view's code is fetched while the board connects, not after: a round trip less on venue Wi-Fi.
+  // A view's code is fetched (and parsed) while the board connects, not after it has synced: on venue
+  // Wi-Fi a round trip less, and the canvas's large chunk no longer waits for the sync.
   useEffect(() => {
     if (view === 'phone') void loadPhoneView();
+    else if (view === 'canvas') void loadCanvasView();
+    else if (view === 'list') void loadListBoard();
   }, [view]);
 
   const notify = useCallback((key: MessageKey) => setNotice({ key, at: Date.now() }), []);
