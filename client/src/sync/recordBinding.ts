@@ -95,6 +95,25 @@ export function bindRecords({
     verdict === 'older' ? migrateRecords(store, values, docSchema) : new Map(values.map((v) => [v.id, v]));
 
   /** Puts one record; false when the store refuses it (it fails this client's schema). */
+  /** Whether this client's tldraw accepts a record as it is. */
+  const isValid = (record: TLRecord): boolean => {
+    try {
+      store.schema.types[record.typeName].validate(record);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const tryPutAll = (records: TLRecord[]): boolean => {
+    try {
+      store.put(records);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   const tryPut = (record: TLRecord): boolean => {
     try {
       store.put([record]);
@@ -120,11 +139,20 @@ export function bindRecords({
     const repaired: TLRecord[] = [];
     store.mergeRemoteChanges(() => {
       const current = upToDate(values);
-      const failed = values.filter((value) => {
+      // Notes stored with invisible text are drawn as tldraw's own; a writer stores the repair (`fitNotes`).
+      // Those that pass this client's validators go into the store in one put (a whole board at once costs
+      // a fraction of a put per record); the others are tried one by one below.
+      const valid: [stored: TLRecord, record: TLRecord][] = [];
+      const failed: TLRecord[] = [];
+      for (const value of values) {
         const record = current.get(value.id);
-        // Notes stored with invisible text are drawn as tldraw's own; a writer stores the repair (`fitNotes`).
-        return !record || !tryPut(repairedNote(record));
-      });
+        const repairedRecord = record && repairedNote(record);
+        if (repairedRecord && isValid(repairedRecord)) valid.push([value, repairedRecord]);
+        else failed.push(value);
+      }
+      if (valid.length > 0 && !tryPutAll(valid.map(([, record]) => record))) {
+        for (const [value, record] of valid) if (!tryPut(record)) failed.push(value);
+      }
       const previous = readPreviousBoardSchema(doc);
       const fromPrevious =
         failed.length > 0 && previous !== undefined && schemaVerdict(store, previous) === 'older'
