@@ -16,7 +16,7 @@ import type { Peer } from './room';
  * from the server's state instead of building on a change the server never had.
  */
 export class RefusedChangeError extends Error {
-  constructor(readonly reason: RefusalReason | 'layout' | 'notARecord') {
+  constructor(readonly reason: RefusalReason | 'layout' | 'notARecord' | 'unreadable') {
     super(`change refused: ${reason}`);
   }
 }
@@ -66,7 +66,14 @@ export function recordRules(log: Logger): RoomHooks {
       const shadow = shadows.get(room);
       if (!shadow || (role !== 'facilitator' && role !== 'participant')) return true;
       if (shadow.pending) rebuild(room, shadow);
-      const reason = judge(room, shadow.doc, update, role);
+      let reason: ReturnType<typeof judge>;
+      try {
+        reason = judge(room, shadow.doc, update, role);
+      } catch (err) {
+        // Whatever could not be judged is not let through.
+        log.error({ room: room.name, err }, 'could not judge a board change');
+        reason = 'unreadable';
+      }
       if (reason) {
         rebuild(room, shadow);
         log.warn({ room: room.name, role, reason }, 'refused a board change');
@@ -111,7 +118,7 @@ function judge(
   shadow: Y.Doc,
   update: Uint8Array,
   role: 'facilitator' | 'participant',
-): RefusalReason | 'layout' | 'notARecord' | undefined {
+): RefusalReason | 'layout' | 'notARecord' | 'unreadable' | undefined {
   const after = boardRecords(shadow);
   const before = boardRecords(room.doc);
   let touched = new Set<string>();
@@ -125,6 +132,9 @@ function judge(
   shadow.on('afterTransaction', onTransaction);
   try {
     Y.applyUpdate(shadow, update);
+  } catch {
+    // It decoded, but Yjs cannot apply it (a corrupted update): nothing of it may reach the board.
+    return 'unreadable';
   } finally {
     stop();
     shadow.off('afterTransaction', onTransaction);
