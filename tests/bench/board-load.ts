@@ -1,10 +1,12 @@
 // Board-load benchmark: a board with 1,000 notes and 20 frames, produced by 3 hours of simulated edits
 // sent through the real server one update at a time. Prints the document size, the server's stored
-// size after compaction, and how long a new headless Chromium takes to show every note.
+// size after compaction, how long a new headless Chromium takes to show every note, and the frame times
+// the canvas draws with 300 people present (50 cursors moving) and while a note is dragged.
 // Prints figures only; it never fails on time.
 //
 //   npx pnpm@10.34.8 bench:board-load
 //   BENCH_NOTES=1000 BENCH_FRAMES=20 npx pnpm@10.34.8 bench:board-load
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { boardRecords, docName } from '../../shared/src/index';
 import buildClient from '../e2e/globalSetup';
@@ -12,6 +14,7 @@ import { launchChromium } from '../e2e/helpers/browser';
 import { connect, createWorkshop } from '../integration/helpers/clients';
 import { startServer, tempDataDir } from '../integration/helpers/server';
 import { queryStoreFile } from '../integration/helpers/sqlite';
+import { frameTimes, presentCrowd } from './lib/liveBoard';
 import { printProfile, startProfile } from './lib/pageProfile';
 import { simulateWorkshop } from './lib/workshopHistory';
 
@@ -25,10 +28,31 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 /** What the benchmark reads of the editor the board page exposes on `window`. */
 type BoardWindow = {
   samskapaEditor?: {
-    getCurrentPageShapes(): { type: string }[];
+    getCurrentPageShapes(): { id: string; type: string }[];
+    getShapePageBounds(id: string): { x: number; y: number; w: number; h: number } | undefined;
+    pageToScreen(point: { x: number; y: number }): { x: number; y: number };
     zoomToFit(opts: { animation: { duration: number } }): void;
   };
 };
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Drags the first note on the canvas in a circle for 3 s, as a person would, then lets go. */
+async function dragANote(page: Page): Promise<void> {
+  const start = await page.evaluate(() => {
+    const editor = (window as unknown as BoardWindow).samskapaEditor!;
+    const note = editor.getCurrentPageShapes().find((s) => s.type === 'note')!;
+    const bounds = editor.getShapePageBounds(note.id)!;
+    return editor.pageToScreen({ x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 });
+  });
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  const began = Date.now();
+  for (let i = 0; Date.now() - began < 3000; i++) {
+    await page.mouse.move(start.x + 150 * Math.sin(i / 10), start.y + 150 * (1 - Math.cos(i / 10)));
+  }
+  await page.mouse.up();
+}
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -167,6 +191,23 @@ async function main(): Promise<void> {
       `browser: navigation → all ${NOTES} notes rendered (zoomed to fit): ${rendered === null ? 'more than the deadline' : `${rendered} ms`}`,
     );
     if (profiler) await printProfile(await profiler.stop());
+
+    // While the board is live: frames the canvas draws with 300 people present and 50 cursors moving,
+    // and while a note is dragged across the 1,000-note board.
+    const idle = await frameTimes(page, () => sleep(3000));
+    console.log(`live: the 1,000-note board at rest: ${idle}`);
+    const crowd = await presentCrowd(server.ws, workshop.id, workshop.participantToken, 300, 50, {
+      w: 8000,
+      h: 6000,
+    });
+    await sleep(2000);
+    console.log(
+      `live: 300 people present, 50 cursors moving at 10 Hz: ${await frameTimes(page, () => sleep(5000))}`,
+    );
+    crowd.stop();
+    console.log(
+      `live: dragging a note across the 1,000-note board: ${await frameTimes(page, () => dragANote(page))}`,
+    );
 
     // 3. The same board in the list board (what a production origin without a licence shows): from the
     // moment the board is synced until every note is a list item.
