@@ -23,7 +23,9 @@ const FRAMES = Number(process.env.BENCH_FRAMES ?? 20);
 const SIMULATED_MINUTES = 180;
 const BROWSER_DEADLINE_MS = 300_000;
 const COMMAND = 'npx pnpm@10.34.8 bench:board-load';
+/** BENCH_PROFILE=1: profile the load; BENCH_PROFILE=drag: profile dragging a note. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+const PROFILE_DRAG = process.env.BENCH_PROFILE === 'drag';
 
 /** What the benchmark reads of the editor the board page exposes on `window`. */
 type BoardWindow = {
@@ -208,6 +210,11 @@ async function main(): Promise<void> {
     console.log(
       `live: dragging a note across the 1,000-note board: ${await frameTimes(page, () => dragANote(page))}`,
     );
+    if (PROFILE_DRAG) {
+      const dragProfiler = await startProfile(context, page);
+      await dragANote(page);
+      await printProfile(await dragProfiler.stop());
+    }
 
     // 3. The same board in the list board (what a production origin without a licence shows): from the
     // moment the board is synced until every note is a list item.

@@ -1,31 +1,35 @@
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { AWARENESS_FIELDS, BOARD_PAGE_ID, docName } from '../../../shared/src/index';
 import { percentile } from './procStats';
 import { DeliveryClock, ThinClient } from './thinClient';
 
-/** tldraw's schema package, a dependency of `shared` (the tests' own package does not list it). */
-const { InstancePresenceRecordType } = createRequire(
-  resolve(import.meta.dirname, '../../../shared/package.json'),
-)('@tldraw/tlschema') as {
+/**
+ * tldraw's schema package, a dependency of `shared` (the tests' own package does not list it), loaded as
+ * the same ES module `shared` loads, so tldraw sees one copy of it.
+ */
+const { InstancePresenceRecordType } = (await import(
+  pathToFileURL(
+    resolve(import.meta.dirname, '../../../shared/node_modules/@tldraw/tlschema/dist-esm/index.mjs'),
+  ).href
+)) as {
   InstancePresenceRecordType: { create(fields: object): object; createId(id: string): string };
 };
 
 /** Frame times (ms between animation frames) the page draws during `during`, as p50/p95 and fps. */
 export async function frameTimes(page: Page, during: () => Promise<void>): Promise<string> {
-  await page.evaluate(() => {
-    const w = window as unknown as { benchFrames: number[]; benchRecording: boolean };
-    w.benchFrames = [];
-    w.benchRecording = true;
+  // A string: tsx would wrap a named function handed to the page in a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.benchFrames = [];
+    window.benchRecording = true;
     let last = performance.now();
-    const tick = (now: number) => {
-      w.benchFrames.push(now - last);
+    requestAnimationFrame(function tick(now) {
+      window.benchFrames.push(now - last);
       last = now;
-      if (w.benchRecording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+      if (window.benchRecording) requestAnimationFrame(tick);
+    });
+  })()`);
   await during();
   const frames = await page.evaluate(() => {
     const w = window as unknown as { benchFrames: number[]; benchRecording: boolean };
