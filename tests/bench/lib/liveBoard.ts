@@ -46,7 +46,7 @@ function presenceAt(i: number, x: number, y: number): object {
   return InstancePresenceRecordType.create({
     id: InstancePresenceRecordType.createId(`bench-${i}`),
     currentPageId: BOARD_PAGE_ID,
-    userId: `bench-${i}`,
+    userId: `user:bench-${i}`,
     userName: `Deltagare ${i}`,
     color: '#1d4ed8',
     cursor: { x, y, type: 'default', rotation: 0 },
