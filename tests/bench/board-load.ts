@@ -15,7 +15,7 @@ import { connect, createWorkshop } from '../integration/helpers/clients';
 import { startServer, tempDataDir } from '../integration/helpers/server';
 import { queryStoreFile } from '../integration/helpers/sqlite';
 import { frameTimes, presentCrowd } from './lib/liveBoard';
-import { printProfile, startProfile } from './lib/pageProfile';
+import { printProfile, printTrace, startProfile } from './lib/pageProfile';
 import { simulateWorkshop } from './lib/workshopHistory';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 1000);
@@ -222,6 +222,12 @@ async function main(): Promise<void> {
       const dragProfiler = await startProfile(context, page);
       await dragANote(page);
       await printProfile(await dragProfiler.stop());
+      // The browser's own work (style, layout, paint, raster, compositing) is not in a JS profile.
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+      });
+      await dragANote(page);
+      printTrace(await browser.stopTracing());
     }
 
     // 3. The same board in the list board (what a production origin without a licence shows): from the

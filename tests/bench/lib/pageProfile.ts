@@ -56,3 +56,23 @@ export async function printProfile(profile: CpuProfile): Promise<void> {
   console.log('profile: inclusive time of named functions:');
   console.log(rows(inclusive, 40).join('\n'));
 }
+
+/** Prints where a Chromium trace's time went, by event name (complete events, all threads), top 20. */
+export function printTrace(trace: Buffer): void {
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as {
+    traceEvents: { name: string; ph: string; dur?: number; tid: number }[];
+  };
+  const byName = new Map<string, number>();
+  for (const event of traceEvents) {
+    if (event.ph !== 'X' || event.dur === undefined) continue;
+    byName.set(event.name, (byName.get(event.name) ?? 0) + event.dur);
+  }
+  console.log('trace: total duration by event (ms; nested events are counted in their parents too):');
+  console.log(
+    [...byName]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 20)
+      .map(([name, micros]) => `  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`)
+      .join('\n'),
+  );
+}
