@@ -1,12 +1,4 @@
-import {
-  memo,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type DragEvent,
-  type KeyboardEvent,
-} from 'react';
+import { memo, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { MAX_NOTE_TEXT, type Note } from '@samskapa/shared';
 import { useT } from '../i18n/i18n';
 import { domId, focusSoon, sameDestinations, sameNote, type ColumnKey, type Destination } from './columns';
@@ -66,12 +58,16 @@ function NoteItemView({
   const hintId = `${domId.note(note.id)}-hint`;
   const goneId = `${domId.note(note.id)}-gone`;
 
-  useEffect(() => {
-    // Opened in another column (moved by someone) or left without its note (deleted by someone): the
-    // focus that was in the old text box is lost, so it comes back to this one.
-    if (editing && (document.activeElement === document.body || document.activeElement === null)) {
-      textarea.current?.focus();
+  // As the text box appears (the "Redigera" that had the focus is gone), it takes the focus with the caret
+  // at the end, before the next key press: typed at once, the first letters must not land at the start.
+  // Also when it opened in another column (moved by someone) or lost its note (deleted by someone).
+  useLayoutEffect(() => {
+    const box = textarea.current;
+    if (!editing || !box || (document.activeElement !== document.body && document.activeElement !== null)) {
+      return;
     }
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
   }, [editing, gone]);
 
   const finish = () => {
@@ -180,10 +176,7 @@ function NoteItemView({
                 type="button"
                 id={domId.noteEdit(note.id)}
                 aria-describedby={textId}
-                onClick={() => {
-                  startEdit(note.id, { workshopId, text: note.text, columnKey });
-                  focusSoon(`${domId.note(note.id)}-input`);
-                }}
+                onClick={() => startEdit(note.id, { workshopId, text: note.text, columnKey })}
               >
                 {t('outline.note.edit')}
               </button>
