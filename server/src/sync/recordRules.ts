@@ -38,6 +38,7 @@ interface Shadow {
  * which records it changes and what they become (Yjs resolves the merge, not a second implementation of
  * it); the records before and after are judged by `judgeRecordChange`. A refused update leaves the
  * shadow behind the live doc, so the shadow is rebuilt from it (rare: only a modified client is refused).
+ * The control doc has a shadow too: there it only proves that an update can be applied before it is stored.
  */
 export function recordRules(log: Logger): RoomHooks {
   const shadows = new WeakMap<HookedRoom, Shadow>();
@@ -50,7 +51,6 @@ export function recordRules(log: Logger): RoomHooks {
 
   return {
     onLoad(room) {
-      if (room.kind !== 'board') return;
       const shadow: Shadow = { doc: copyOf(room.doc), pending: null, stopMirror: () => undefined };
       // Everything the live doc takes the shadow takes: other processes' updates and the store's (the
       // room applies those with its own origin). A peer's update (the room applies it with the peer as
@@ -119,6 +119,16 @@ function judge(
   update: Uint8Array,
   role: 'facilitator' | 'participant',
 ): RefusalReason | 'layout' | 'notARecord' | 'unreadable' | undefined {
+  // The control doc has no record rules (who may write it at all is the role rule's), but an update that
+  // decodes and still cannot be applied must not be stored there either.
+  if (room.kind !== 'board') {
+    try {
+      Y.applyUpdate(shadow, update);
+      return undefined;
+    } catch {
+      return 'unreadable';
+    }
+  }
   const after = boardRecords(shadow);
   const before = boardRecords(room.doc);
   let touched = new Set<string>();
