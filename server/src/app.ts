@@ -3,7 +3,13 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
-import type { Config } from './config';
+import { signInEnabled, type Config } from './config';
+import { memberRoutes } from './http/members';
+import { LINKS_ONLY, type Access } from './security/access';
+import { refuseCrossSite, upgradeFromOwnOrigin } from './signIn/crossSite';
+import { OidcProvider } from './signIn/oidc';
+import { signInRoutes } from './signIn/routes';
+import { registerSessions, sessionOf, sessionOfUpgrade, type SessionContent } from './signIn/session';
 import { assetRoutes } from './http/assets';
 import { exportRoutes } from './http/export';
 import { importRoutes } from './http/import';
@@ -19,7 +25,7 @@ import { revealRoutes } from './http/reveal';
 import { timeRoutes } from './http/time';
 import { purgeWorkshop } from './http/storedWorkshop';
 import { workshopRoutes } from './http/workshops';
-import { loadServerKey } from './security/secrets';
+import { loadServerKey, loadSessionKey } from './security/secrets';
 import { openConfiguredStore } from './store/openStore';
 import { localFanout } from './fanout/local';
 import { createRedisFanout } from './fanout/redis/redisFanout';
@@ -91,6 +97,18 @@ export function createApp(config: Config, log: Logger): App {
   rooms.use(recordRules(log));
   const sessions = new ParticipantSessions(store, config.SESSION_RENEW_MS, log);
   let dropped = 0;
+  const signIn = signInEnabled(config);
+  const facilitatorLinks = config.FACILITATOR_LINKS === 'on';
+  /** What a request with this session (or none) may claim beyond its token. */
+  const accessWith = (session: SessionContent | undefined): Access =>
+    session || !facilitatorLinks
+      ? {
+          facilitatorLinks,
+          userId: session?.user.id,
+          isMember: async (workshopId) =>
+            session ? (await store.memberRole(workshopId, session.user.id)) !== undefined : false,
+        }
+      : LINKS_ONLY;
   const sync = new SyncServer({
     rooms,
     log,
@@ -102,6 +120,12 @@ export function createApp(config: Config, log: Logger): App {
     trustProxyHops: config.TRUST_PROXY_HOPS,
     sessions,
     onDropped: () => dropped++,
+    // A socket counts as signed in only when a page of this origin opened it (cross-site WebSocket
+    // hijacking: browsers send cookies with any site's upgrade request).
+    accessOf: (req) =>
+      accessWith(
+        signIn && upgradeFromOwnOrigin(req, config.PUBLIC_URL) ? sessionOfUpgrade(app, req) : undefined,
+      ),
   });
 
   const app = Fastify({
@@ -123,6 +147,19 @@ export function createApp(config: Config, log: Logger): App {
       'request',
     );
   });
+  if (signIn) {
+    registerSessions(app, loadSessionKey(config.DATA_DIR, config.SESSION_SECRET), {
+      sessionSeconds: Math.round(config.SESSION_HOURS * 3600),
+      signInSeconds: config.SIGN_IN_TIMEOUT_SECONDS,
+    });
+    refuseCrossSite(app, config.PUBLIC_URL);
+  }
+  // Set for every request by the hook below (a decorator's default may not be an object).
+  app.decorateRequest('access', null as unknown as Access);
+  // After every onRequest hook, so the session cookie has been read.
+  app.addHook('preHandler', async (req) => {
+    req.access = accessWith(sessionOf(req));
+  });
   app.addHook('onSend', async (_req, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
   });
@@ -140,7 +177,34 @@ export function createApp(config: Config, log: Logger): App {
     }
   });
 
+  const creation = {
+    requireSignInToCreate: config.REQUIRE_SIGN_IN_TO_CREATE,
+    facilitatorLinks,
+  };
+  if (signIn) {
+    signInRoutes(app, {
+      provider: new OidcProvider(
+        {
+          issuer: config.OIDC_ISSUER!,
+          clientId: config.OIDC_CLIENT_ID!,
+          clientSecret: config.OIDC_CLIENT_SECRET!,
+        },
+        log,
+      ),
+      store,
+      publicUrl: config.PUBLIC_URL,
+      sessionSeconds: Math.round(config.SESSION_HOURS * 3600),
+    });
+  }
+  memberRoutes(app, {
+    store,
+    rooms,
+    sync,
+    publicUrl: config.PUBLIC_URL,
+    invitationDays: config.INVITATION_DAYS,
+  });
   workshopRoutes(app, {
+    ...creation,
     store,
     serverKey,
     rooms,
@@ -156,10 +220,13 @@ export function createApp(config: Config, log: Logger): App {
     rooms,
     sync,
     tldrawLicenseKey: config.TLDRAW_LICENSE_KEY,
+    signIn,
+    requireSignInToCreate: config.REQUIRE_SIGN_IN_TO_CREATE,
     droppedMessages: () => dropped,
   });
   templateRoutes(app);
   importRoutes(app, {
+    ...creation,
     store,
     serverKey,
     publicUrl: config.PUBLIC_URL,
@@ -168,6 +235,7 @@ export function createApp(config: Config, log: Logger): App {
     maxDocBytes: config.MAX_DOC_BYTES,
   });
   snapshotRoutes(app, {
+    ...creation,
     store,
     rooms,
     serverKey,

@@ -60,6 +60,22 @@ export const ConfigSchema = z.object({
     .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Stockholm'),
   /** Directory of the built client; served when it exists. */
   CLIENT_DIR: z.string().optional(),
+  /** Sign-in for facilitators (optional): the OpenID Connect provider's issuer URL (discovery). */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Only signed-in facilitators may create (and import) workshops. */
+  REQUIRE_SIGN_IN_TO_CREATE: z.stringbool().default(false),
+  /** `off`: a facilitator link opens nothing; only signed-in owners and co-facilitators facilitate. */
+  FACILITATOR_LINKS: z.enum(['on', 'off']).default('on'),
+  /** Key of the sign-in cookie; by default generated into DATA_DIR/session.key. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long a sign-in lasts, in hours. */
+  SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** How long a person has to sign in at the provider before the attempt expires, in seconds. */
+  SIGN_IN_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(600),
+  /** How long a co-facilitator invitation stays open, in days. */
+  INVITATION_DAYS: z.coerce.number().int().positive().default(14),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -76,5 +92,29 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       'Invalid configuration: SECRET_KEY: must be set, the same on every process, with DATABASE_URL',
     );
   }
-  return parsed.data;
+  const config = parsed.data;
+  const oidc = [config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new Error(
+      'Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three for sign-in, or none',
+    );
+  }
+  if (!signInEnabled(config) && (config.REQUIRE_SIGN_IN_TO_CREATE || config.FACILITATOR_LINKS === 'off')) {
+    // Nobody could create or facilitate a workshop.
+    throw new Error(
+      'Invalid configuration: REQUIRE_SIGN_IN_TO_CREATE=true and FACILITATOR_LINKS=off need sign-in (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)',
+    );
+  }
+  if (signInEnabled(config) && config.DATABASE_URL && !config.SESSION_SECRET) {
+    // Each process would generate its own key, and a sign-in on one would not count on another.
+    throw new Error(
+      'Invalid configuration: SESSION_SECRET: must be set, the same on every process, with DATABASE_URL and sign-in',
+    );
+  }
+  return config;
+}
+
+/** Whether facilitators can sign in with OpenID Connect. */
+export function signInEnabled(config: Config): boolean {
+  return Boolean(config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET);
 }

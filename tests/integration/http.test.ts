@@ -213,8 +213,12 @@ describe('workshops, links and join codes over HTTP', () => {
     }
   });
 
-  it('the public configuration carries no licence key unless one is configured', async () => {
-    expect(await (await fetch(`${server.http}/api/config`)).json()).toEqual({ tldrawLicenseKey: null });
+  it('the public configuration carries no licence key unless one is configured, and sign-in is off', async () => {
+    expect(await (await fetch(`${server.http}/api/config`)).json()).toEqual({
+      tldrawLicenseKey: null,
+      signIn: false,
+      requireSignInToCreate: false,
+    });
   });
 });
 

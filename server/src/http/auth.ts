@@ -2,7 +2,14 @@ import { WorkshopId, type Role } from '@samskapa/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashSecret } from '../security/secrets';
 import type { BallotStore, WorkshopRow, WorkshopStore } from '../store/types';
-import { roleOf } from '../security/roles';
+import { LINKS_ONLY, roleFor, type Access } from '../security/access';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the request may claim beyond its token; set for every request when the app starts. */
+    access: Access;
+  }
+}
 
 /** The request of a route under `/api/workshops/:id`. */
 export type WorkshopRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -47,7 +54,7 @@ export async function requireRole(
     void refuse(reply, 404, NO_WORKSHOP);
     return undefined;
   }
-  const role = roleOf(workshop, bearer(req));
+  const role = await roleFor(workshop, bearer(req), req.access ?? LINKS_ONLY);
   if (!role) {
     void refuse(reply, 401, 'Send a link of this workshop as a Bearer token; open the link you were given.');
     return undefined;

@@ -14,6 +14,9 @@ export interface OperationsOptions {
   rooms: Rooms;
   sync: SyncCounters;
   tldrawLicenseKey: string | undefined;
+  /** Whether facilitators can sign in, and must to create a workshop (told to the client). */
+  signIn?: boolean;
+  requireSignInToCreate?: boolean;
   droppedMessages: () => number;
 }
 
@@ -51,6 +54,8 @@ export function operationRoutes(app: FastifyInstance, opts: OperationsOptions): 
 
   app.get('/api/config', async (): Promise<ClientConfig> => ({
     tldrawLicenseKey: opts.tldrawLicenseKey ?? null,
+    signIn: opts.signIn ?? false,
+    requireSignInToCreate: opts.requireSignInToCreate ?? false,
   }));
 
   app.get('/metrics', async (_req, reply) => {

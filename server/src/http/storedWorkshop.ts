@@ -2,11 +2,13 @@ import {
   CloseCode,
   docName,
   LINK_FRAGMENT_KEY,
+  SIGNED_IN_TOKEN,
   type CreateWorkshopResponse,
   type Locale,
 } from '@samskapa/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashSecret, newJoinCode, newSecret, newWorkshopId, participantSecret } from '../security/secrets';
+import { sessionOf } from '../signIn/session';
 import type { Store } from '../store/types';
 import type { Rooms } from '../sync/rooms';
 
@@ -18,6 +20,10 @@ export interface WorkshopCreation {
   serverKey: Buffer;
   publicUrl: string | undefined;
   retentionDays: number;
+  /** Only signed-in facilitators may create (`REQUIRE_SIGN_IN_TO_CREATE`). */
+  requireSignInToCreate?: boolean;
+  /** Whether facilitator links open anything (`FACILITATOR_LINKS`); when off, creating needs sign-in too. */
+  facilitatorLinks?: boolean;
 }
 
 /** The open sockets of workshops, as far as deleting one needs them (the sync server is one). */
@@ -47,6 +53,11 @@ export async function createStoredWorkshop(
   reply: FastifyReply,
   input: NewWorkshop,
 ) {
+  const user = sessionOf(req)?.user;
+  const linksOff = opts.facilitatorLinks === false;
+  if (!user && (opts.requireSignInToCreate || linksOff)) {
+    return reply.code(401).send({ error: 'sign_in_required', message: 'Sign in to create a workshop.' });
+  }
   const now = Date.now();
   const id = newWorkshopId();
   const tokens = {
@@ -84,6 +95,12 @@ export async function createStoredWorkshop(
       .code(503)
       .send({ error: 'not_stored', message: 'The board could not be stored. Try again.' });
   }
+  // A signed-in creator owns the workshop: it is listed on any device where they sign in.
+  if (user && !(await opts.store.setOwner(id, user.id, now))) {
+    req.log.warn({ workshopId: id, userId: user.id }, 'the signed-in creator is not a stored user');
+  }
+  // Without facilitator links the creator facilitates by being signed in; no link is handed out.
+  if (linksOff) tokens.facilitator = SIGNED_IN_TOKEN;
   const origin = opts.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
   const base = `${origin}/w/${id}`;
   const response: CreateWorkshopResponse = {

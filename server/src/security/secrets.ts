@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '@samskapa/shared';
@@ -41,8 +41,21 @@ export function participantSecret(serverKey: Buffer, workshopId: string): string
 
 /** The server key: `SECRET_KEY` when set, else a random key kept in `<dataDir>/secret.key`. */
 export function loadServerKey(dataDir: string, fromEnv: string | undefined): Buffer {
+  return loadKey(dataDir, fromEnv, 'secret.key');
+}
+
+/**
+ * The 32-byte key that encrypts and authenticates sign-in cookies, derived from `SESSION_SECRET` when
+ * set, else from a random key kept in `<dataDir>/session.key`.
+ */
+export function loadSessionKey(dataDir: string, fromEnv: string | undefined): Buffer {
+  const secret = loadKey(dataDir, fromEnv, 'session.key');
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'samskapa session cookie', 32));
+}
+
+function loadKey(dataDir: string, fromEnv: string | undefined, name: string): Buffer {
   if (fromEnv) return Buffer.from(fromEnv, 'utf8');
-  const file = join(dataDir, 'secret.key');
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
   }

@@ -43,7 +43,7 @@ export interface WorkshopStore {
   findByJoinCode(code: string): Promise<WorkshopRow | undefined>;
   /**
    * Delete a workshop, both of its documents, all its assets, participants, ballots and registered
-   * connections at once; false when it did not exist. None of its content stays readable in the store's
+   * connections, owner, co-facilitators and invitations at once; false when it did not exist. None of its content stays readable in the store's
    * files (SQLite: freed pages are zeroed and the WAL is emptied; PostgreSQL: the rows go, dead tuples
    * wait for VACUUM).
    */
@@ -176,9 +176,88 @@ export interface SnapshotStore {
   getSnapshot(workshopId: string, id: string): Promise<SnapshotRow | undefined>;
 }
 
+/** A person who signed in with the OpenID Connect provider; `id` is ours, `issuer` + `subject` theirs. */
+export interface UserRow {
+  /** 96 random bits, url-safe, prefixed `u_`. */
+  id: string;
+  issuer: string;
+  subject: string;
+  /** As the provider last said (claim `email`); lower case; empty when it sends none. */
+  email: string;
+  /** As the provider last said (claim `name`). */
+  name: string;
+  createdAt: number;
+}
+
+/** What a signed-in user is in a workshop: its owner or a co-facilitator. */
+export type MemberRole = 'owner' | 'coFacilitator';
+
+/** A user with their place in one workshop. */
+export interface MemberRow {
+  user: UserRow;
+  role: MemberRole;
+  addedAt: number;
+}
+
+/** A co-facilitator invitation not yet taken up: for one e-mail address, or a one-time link. */
+export interface InvitationRow {
+  /** 128 random bits, url-safe: names the invitation in the owner's list (not the link's secret). */
+  id: string;
+  workshopId: string;
+  /** The invited address (lower case), or null for a one-time link. */
+  email: string | null;
+  /** SHA-256 of the link's secret, or null for an e-mail invitation. */
+  tokenHash: Buffer | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/**
+ * Users, who owns which workshop, co-facilitators and their invitations. Everything of a workshop goes
+ * with it ({@link WorkshopStore.delete}).
+ */
+export interface AccountStore {
+  /** Insert the user `issuer` + `subject` names, or update their e-mail and name; returns the stored row. */
+  upsertUser(user: Omit<UserRow, 'id' | 'createdAt'>, now: number): Promise<UserRow>;
+  getUser(id: string): Promise<UserRow | undefined>;
+  /** Users with this e-mail address (lower case), oldest first. */
+  usersByEmail(email: string): Promise<UserRow[]>;
+  /**
+   * Make `userId` a workshop's only owner (a co-facilitator row of theirs becomes the owner row; a former
+   * owner loses the workshop); false when the workshop or the user does not exist.
+   */
+  setOwner(workshopId: string, userId: string, now: number): Promise<boolean>;
+  /** Add a co-facilitator; false when the workshop or user does not exist or they are already a member. */
+  addCoFacilitator(workshopId: string, userId: string, now: number): Promise<boolean>;
+  /** Remove a co-facilitator (never the owner); false when they were not one. */
+  removeCoFacilitator(workshopId: string, userId: string): Promise<boolean>;
+  /** What the user is in the workshop, if anything. */
+  memberRole(workshopId: string, userId: string): Promise<MemberRole | undefined>;
+  /** The owner and co-facilitators of a workshop, owner first. */
+  members(workshopId: string): Promise<MemberRow[]>;
+  /** The workshops a user owns or co-facilitates, newest first. */
+  workshopsOf(userId: string): Promise<{ workshop: WorkshopRow; role: MemberRole }[]>;
+  /** Every workshop with an owner, with that owner (for administrators), oldest first. */
+  owners(): Promise<{ workshop: WorkshopRow; owner: UserRow }[]>;
+  /** Store an invitation; false (nothing stored) when the workshop does not exist. */
+  addInvitation(invitation: InvitationRow): Promise<boolean>;
+  /** A workshop's open invitations, oldest first (expired ones are not listed). */
+  invitations(workshopId: string, now: number): Promise<InvitationRow[]>;
+  /** Withdraw an invitation; false when the workshop has none with this id. */
+  removeInvitation(workshopId: string, id: string): Promise<boolean>;
+  /**
+   * Take up the one-time link whose secret has this hash: the user becomes a co-facilitator (unless
+   * already a member) and the link is used up. The workshop's id, or undefined for an unknown, used or
+   * expired link.
+   */
+  acceptInvitation(tokenHash: Buffer, userId: string, now: number): Promise<string | undefined>;
+  /** Take up every open invitation for this e-mail address; the workshops' ids. */
+  acceptEmailInvitations(email: string, userId: string, now: number): Promise<string[]>;
+}
+
 /** Everything the server keeps, behind one handle. */
 export interface Store
-  extends DocStore, WorkshopStore, AssetStore, BallotStore, ConnectionStore, SnapshotStore {
+  extends DocStore, WorkshopStore, AssetStore, BallotStore, ConnectionStore, SnapshotStore, AccountStore {
   /** Bytes the store occupies on disk, for metrics. */
   sizeBytes(): number;
   close(): void;

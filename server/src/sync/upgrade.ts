@@ -4,6 +4,7 @@ import {
   docName,
   SESSION_PARAM,
   SessionKey,
+  SIGNED_IN_TOKEN,
   type DocKind,
   type Role,
   WorkshopId,
@@ -12,7 +13,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientAddress } from '../security/clientAddress';
-import { roleOf } from '../security/roles';
+import { LINKS_ONLY, roleFor, type Access } from '../security/access';
 import type { WorkshopStore } from '../store/types';
 import { serveConnection, type ConnectionContext, type EarlyMessage } from './connection';
 import type { ParticipantSessions } from './participantSessions';
@@ -29,6 +30,8 @@ export interface SyncServerOptions extends ConnectionContext {
   trustProxyHops: number;
   /** Where a participant's board socket is registered under its session key while it is open. */
   sessions: Pick<ParticipantSessions, 'open'>;
+  /** What an upgrade request may claim beyond its token (its sign-in cookie); links only when absent. */
+  accessOf?: (req: IncomingMessage) => Access;
 }
 
 /**
@@ -40,6 +43,8 @@ export class SyncServer {
   private readonly perWorkshop = new Map<string, Set<WebSocket>>();
   private readonly perAddress = new Map<string, number>();
   private readonly alive = new WeakSet<WebSocket>();
+  /** The signed-in user a socket facilitates as (it sent the signed-in token), to close when removed. */
+  private readonly signedIn = new WeakMap<WebSocket, string>();
   private readonly heartbeat: NodeJS.Timeout;
   /** Connections closed, by close code, for metrics. */
   readonly closes = new Map<number, number>();
@@ -79,6 +84,7 @@ export class SyncServer {
     // Not a key at all (a client that sends none, or garbage): the board works, nothing is registered.
     const session = SessionKey.safeParse(url.searchParams.get(SESSION_PARAM));
     const address = clientAddress(req, this.options.trustProxyHops);
+    const access = this.options.accessOf?.(req) ?? LINKS_ONLY;
     // Accept first, then close with a 44xx code: y-websocket stops reconnecting on those.
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.alive.add(ws);
@@ -94,7 +100,7 @@ export class SyncServer {
         else early.push([data, isBinary]);
       };
       ws.on('message', keep);
-      void this.admit(ws, id, kind, token, address, session.data).then((admitted) => {
+      void this.admit(ws, id, kind, token, address, session.data, access).then((admitted) => {
         ws.off('message', keep);
         if (admitted) serveConnection(ws, docName(id, admitted.kind), admitted.role, this.options, early);
       });
@@ -109,6 +115,7 @@ export class SyncServer {
     token: string,
     address: string,
     session: string | undefined,
+    access: Access,
   ): Promise<{ kind: DocKind; role: Role } | undefined> {
     const refuse = (code: number, reason: string) => {
       this.options.log.info({ workshopId: id, kind, code, reason }, 'refused connection');
@@ -120,8 +127,9 @@ export class SyncServer {
     }
     const workshop = await this.options.workshops.get(id);
     if (!workshop) return refuse(CloseCode.notFound, 'no such workshop');
-    const role = roleOf(workshop, token);
+    const role = await roleFor(workshop, token, access);
     if (!role) return refuse(CloseCode.unauthorized, 'unknown token');
+    if (token === SIGNED_IN_TOKEN && access.userId) this.signedIn.set(ws, access.userId);
     const sockets = this.perWorkshop.get(id) ?? new Set<WebSocket>();
     const fromAddress = this.perAddress.get(address) ?? 0;
     if (sockets.size >= this.options.maxConnectionsPerWorkshop) {
@@ -150,6 +158,13 @@ export class SyncServer {
     }
     this.options.log.info({ workshopId: id, kind, role }, 'connection opened');
     return { kind: kind as DocKind, role };
+  }
+
+  /** Close the sockets a signed-in user opened in a workshop as its co-facilitator (they were removed). */
+  closeMember(workshopId: string, userId: string): void {
+    for (const ws of this.perWorkshop.get(workshopId) ?? []) {
+      if (this.signedIn.get(ws) === userId) ws.close(CloseCode.unauthorized, 'no longer a facilitator');
+    }
   }
 
   /** Close every socket of a workshop (it was deleted). */

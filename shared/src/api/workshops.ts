@@ -73,5 +73,11 @@ export const RetentionRequest = z.strictObject({
 export type RetentionRequest = z.infer<typeof RetentionRequest>;
 
 /** Answer of `GET /api/config`: public client configuration. */
-export const ClientConfig = z.object({ tldrawLicenseKey: z.string().nullable() });
+export const ClientConfig = z.object({
+  tldrawLicenseKey: z.string().nullable(),
+  /** Facilitators can sign in (OpenID Connect is configured); absent from older servers. */
+  signIn: z.boolean().default(false),
+  /** Only signed-in facilitators may create workshops. */
+  requireSignInToCreate: z.boolean().default(false),
+});
 export type ClientConfig = z.infer<typeof ClientConfig>;

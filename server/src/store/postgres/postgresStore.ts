@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { docNamesOf, workshopIdOfDoc, type Ballot } from '@samskapa/shared';
 import type { Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
+import { ACCOUNT_SCHEMA, postgresAccounts } from './postgresAccounts';
 import { CONNECTION_SCHEMA, postgresConnections } from './postgresConnections';
 import { postgresSnapshots, SNAPSHOT_SCHEMA } from './postgresSnapshots';
 
@@ -140,6 +141,7 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
     await client.query(SCHEMA);
     await client.query(SNAPSHOT_SCHEMA);
     await client.query(CONNECTION_SCHEMA);
+    await client.query(ACCOUNT_SCHEMA);
   });
   // Callers see the failure through `ready`; this only keeps it from being reported as unhandled.
   ready.catch(() => undefined);
@@ -171,6 +173,8 @@ export function openPostgresStore(url: string, log: Logger, options: PostgresOpt
     // Snapshots go with their workshop's row in delete() (ON DELETE CASCADE).
     ...postgresSnapshots(query, transaction),
     ...postgresConnections(query),
+    // Members and invitations go with their workshop's row in delete() (ON DELETE CASCADE).
+    ...postgresAccounts(query, transaction),
     async create(row) {
       try {
         await query(

@@ -6,6 +6,7 @@ import { docName, workshopIdOfDoc, type DocName } from '@samskapa/shared';
 import type { Ballot } from '@samskapa/shared';
 import type { AddParticipantResult, AssetRow, Store } from '../types';
 import { workshopFromColumns, type WorkshopColumns } from '../workshopColumns';
+import { sqliteAccounts } from './sqliteAccounts';
 import { sqliteConnections } from './sqliteConnections';
 import { sqliteSnapshots } from './sqliteSnapshots';
 
@@ -127,6 +128,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   );
   const snapshots = sqliteSnapshots(db, keep);
   const connections = sqliteConnections(db, keep);
+  const accounts = sqliteAccounts(db, keep);
 
   const insertWorkshop = keep(
     db.prepare(`INSERT INTO workshops
@@ -260,6 +262,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
     deleteWorkshopParticipants.run(id);
     connections.purge(id);
     snapshots.purge(id);
+    accounts.purge(id);
     return deleteWorkshop.run(id).changes > 0;
   });
   const addParticipant = db.transaction(
@@ -299,6 +302,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions): Store 
   return {
     ...snapshots.store,
     ...connections.store,
+    ...accounts.store,
     async create(row) {
       try {
         insertWorkshop.run({ ...row, template: row.template ?? null });
