@@ -46,6 +46,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'container',
+          sequence: { groupOrder: 3 },
+          include: ['tests/container/**/*.test.ts'],
+          environment: 'node',
+          // Builds the base image (once, kept between runs) and the image: minutes, not seconds.
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
