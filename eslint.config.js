@@ -25,4 +25,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  {
+    // Plain scripts the browser runs as they are (the page's first script).
+    files: ['client/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

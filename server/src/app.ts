@@ -12,6 +12,7 @@ import { signInRoutes } from './signIn/routes';
 import { registerSessions, sessionOf, sessionOfUpgrade, type SessionContent } from './signIn/session';
 import { assetRoutes } from './http/assets';
 import { exportRoutes } from './http/export';
+import { outlineRoutes } from './http/outline';
 import { importRoutes } from './http/import';
 import { operationRoutes } from './http/operations';
 import { retentionRoutes } from './http/retention';
@@ -250,6 +251,7 @@ export function createApp(config: Config, log: Logger): App {
   groupRoutes(app, { store, rooms });
   timeRoutes(app);
   exportRoutes(app, { store, rooms, timeZone: config.TIME_ZONE });
+  outlineRoutes(app, { store, rooms });
   retentionRoutes(app, { store, maxRetentionDays: config.MAX_RETENTION_DAYS });
   assetRoutes(app, store, config);
   const clientDir = resolve(config.CLIENT_DIR ?? CLIENT_DIR_DEFAULT);

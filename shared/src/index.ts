@@ -12,6 +12,7 @@ export * from './api/workshops';
 export * from './api/templates';
 export * from './api/facilitation';
 export * from './api/snapshots';
+export * from './api/outline';
 export * from './api/accounts';
 export * from './doc/index';
 export * from './records/index';

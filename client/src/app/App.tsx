@@ -2,13 +2,13 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { BoardPage } from './BoardPage';
 import { useDocumentTitle } from '../common/documentTitle';
-import { JoinCodePage } from './JoinCodePage';
 import { PageLayout } from './Layout';
 import { routeOf, usePath } from '../common/router';
 
 // The start page (templates, "Mina workshoppar", imports) is code of its own: a participant's phone that
 // opens a workshop link never downloads it.
 const StartPage = lazy(() => import('./StartPage').then((m) => ({ default: m.StartPage })));
+const JoinCodePage = lazy(() => import('./JoinCodePage').then((m) => ({ default: m.JoinCodePage })));
 
 /** The app: one page per route. */
 export function App() {
@@ -27,7 +27,11 @@ export function App() {
         </Suspense>
       );
     case 'joinCode':
-      return <JoinCodePage code={route.code} />;
+      return (
+        <Suspense fallback={null}>
+          <JoinCodePage code={route.code} />
+        </Suspense>
+      );
     case 'board':
       return <BoardPage key={route.workshopId} workshopId={route.workshopId} />;
     case 'notFound':

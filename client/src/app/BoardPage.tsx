@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
 import { useDocumentTitle } from '../common/documentTitle';
 import { useFocusOnArrival } from '../common/focusOnArrival';
@@ -11,8 +11,14 @@ import {
 } from '../session/identity';
 import { PageLayout } from './Layout';
 import { NameForm } from './NameForm';
+import { hasBoardCopy } from '../participate/boardCopy';
+import { QuickPhonePage } from '../participate/QuickPhone';
+import { landsOnPhone } from './viewChoice';
 import { WorkshopGonePage } from './WorkshopGonePage';
-import { WorkshopPage } from './WorkshopPage';
+
+// The board page and everything it needs (Yjs, the sync, the views) is code of its own: a participant's
+// phone shows its note form from the first, small script while this loads.
+const WorkshopPage = lazy(() => import('./WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 
 /**
  * `/w/<id>`: takes the capability from the link, asks for a name once, then shows the board. A viewer
@@ -44,7 +50,19 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
   }
   // A viewer without a name is shown as what it is; nothing is saved, so a later join still asks.
   const shown = identity.name ? identity : { ...identity, name: t('cockpit.viewerName') };
-  return <WorkshopPage workshopId={workshopId} access={access} identity={shown} onRename={setIdentity} />;
+  const waiting =
+    access.role === 'participant' && landsOnPhone(workshopId, access.role) && !hasBoardCopy(workshopId) ? (
+      <QuickPhonePage workshopId={workshopId} token={access.token} />
+    ) : (
+      <p role="status" className="board-loading">
+        {t('board.loading')}
+      </p>
+    );
+  return (
+    <Suspense fallback={waiting}>
+      <WorkshopPage workshopId={workshopId} access={access} identity={shown} onRename={setIdentity} />
+    </Suspense>
+  );
 }
 
 /** The page before the board: its own title, and the heading takes the focus the last page dropped. */

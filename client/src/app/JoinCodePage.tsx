@@ -1,3 +1,4 @@
+import '../i18n/laterMessages';
 import { useEffect, useState } from 'react';
 import { normalizeJoinCode } from '@samskapa/shared';
 import { useT, type MessageKey } from '../i18n/i18n';

@@ -1,3 +1,4 @@
+import '../i18n/laterMessages';
 import {
   lazy,
   Suspense,

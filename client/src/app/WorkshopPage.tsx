@@ -1,5 +1,6 @@
+import '../i18n/laterMessages';
 import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { ClientConfig } from '@samskapa/shared';
+import { BOARD_PAGE_ID, storedRecord, type ClientConfig } from '@samskapa/shared';
 import { mayMountCanvas } from '../board/licence';
 import { useDocumentTitle } from '../common/documentTitle';
 import { useFocusOnArrival } from '../common/focusOnArrival';
@@ -19,6 +20,8 @@ import { writePolicy } from '../session/writePolicy';
 import { DocConnection } from '../sync/docConnection';
 import { watchServerClock } from '../sync/serverClock';
 import { PageLayout } from './Layout';
+import { hasBoardCopy } from '../participate/boardCopy';
+import { QuickNoteSection } from '../participate/QuickPhone';
 import { useAccessVerdict } from './useAccessVerdict';
 import { availableViews, defaultView, useNarrowScreen, useViewChoice, type ViewKind } from './viewChoice';
 import { WorkshopGonePage } from './WorkshopGonePage';
@@ -63,6 +66,8 @@ export function WorkshopPage({
   // Where the facilitator's drawer opens: beside the board, below the header and the step bar.
   const [drawerSlot, setDrawerSlot] = useState<HTMLDivElement | null>(null);
   const heading = useFocusOnArrival<HTMLHeadingElement>();
+  // A phone that never had this board shows the small note form until it is here (see boardCopy).
+  const [coldPhone] = useState(() => !hasBoardCopy(workshopId));
   useDocumentTitle(workshopTitle ?? t('board.heading'));
 
   useEffect(() => {
@@ -171,14 +176,19 @@ export function WorkshopPage({
   }
 
   const person = { id: personId, name: identity.name, color: colourFor(personId) };
+  // Only the canvas needs the configuration (its licence): a view that cannot turn out to be the canvas
+  // does not wait for it.
+  const viewKnown =
+    config.status === 'loaded' ||
+    (chosenView !== 'canvas' && defaultView(access.role, true, narrowOnArrival) !== 'canvas');
   const viewProps: ViewProps | null =
-    connection && config.status === 'loaded'
+    connection && viewKnown
       ? {
           workshopId,
           access,
           connection,
           person,
-          licenseKey: config.config.tldrawLicenseKey ?? undefined,
+          licenseKey: (config.status === 'loaded' && config.config.tldrawLicenseKey) || undefined,
           ...writePolicy(access, connection, outdated, control),
           control,
           groupAreaCode: groupAreaCode(control, credential?.participantId ?? null),
@@ -188,6 +198,13 @@ export function WorkshopPage({
           onOutdated,
         }
       : null;
+  // A participant's phone takes notes before the board is here (first sync on a slow network): the same
+  // form, the areas from the outline request, the notes kept until the board can take them.
+  const boardHere =
+    connection !== null &&
+    (connection.getState().kind === 'connected' || storedRecord(connection.doc, BOARD_PAGE_ID) !== undefined);
+  const quickPhone =
+    coldPhone && view === 'phone' && access.role === 'participant' && (!viewProps || !boardHere);
   const loading = (
     <p role="status" className="board-loading">
       {t('board.loading')}
@@ -252,7 +269,9 @@ export function WorkshopPage({
             aria-label={t(`view.${view}.label`)}
             data-view={view}
           >
-            {viewProps ? (
+            {quickPhone ? (
+              <QuickNoteSection workshopId={workshopId} token={access.token} />
+            ) : viewProps ? (
               <VotingProvider value={voting}>
                 <Suspense fallback={loading}>
                   {view === 'canvas' && <CanvasView {...viewProps} />}

@@ -1,5 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { CloseCode } from '@samskapa/shared';
+import { forgetBoardCopy, markBoardCopy } from '../participate/boardCopy';
+import { forgetPendingNotes } from '../participate/pendingNotes';
 import type { DocConnection } from '../sync/docConnection';
 import { forgetAccess, forgetDeletedWorkshop, rememberAccess, type Access } from '../session/identity';
 
@@ -24,11 +26,15 @@ export function useAccessVerdict(
 
   useEffect(() => {
     if (!connection || !state) return;
-    if (state.kind === 'connected') rememberAccess(workshopId, access, { verified: true });
-    else if (state.kind === 'rejected' && state.code === CloseCode.unauthorized) {
+    if (state.kind === 'connected') {
+      rememberAccess(workshopId, access, { verified: true });
+      if (connection.kind === 'board') markBoardCopy(workshopId);
+    } else if (state.kind === 'rejected' && state.code === CloseCode.unauthorized) {
       forgetAccess(workshopId, access.token);
     } else if (state.kind === 'rejected' && state.code === CloseCode.notFound) {
       forgetDeletedWorkshop(workshopId);
+      forgetPendingNotes(workshopId);
+      forgetBoardCopy(workshopId);
       void connection.clearCache();
     }
   }, [workshopId, access, connection, state]);

@@ -34,6 +34,16 @@ export function useNarrowScreen(): boolean {
 
 const storageKey = (workshopId: string) => `samskapa.view.${workshopId}`;
 
+/**
+ * Whether a participant will see the phone view here, decided before anything is loaded (chosen in this
+ * tab, or a narrow screen and no other choice): the page can then show the note form at once.
+ */
+export function landsOnPhone(workshopId: string, role: Role): boolean {
+  if (role === 'viewer') return false;
+  const chosen = storedView(workshopId);
+  return chosen === 'phone' || (chosen === null && window.matchMedia(NARROW_QUERY).matches);
+}
+
 function storedView(workshopId: string): ViewKind | null {
   try {
     const value = sessionStorage.getItem(storageKey(workshopId));

@@ -3,9 +3,17 @@ import { useCallback } from 'react';
 import { LOCALES, type Locale } from '@samskapa/shared';
 import { sv } from './messages/sv';
 import { en } from './messages/en';
+import type { later } from './messages/later';
 
-export type MessageKey = keyof typeof sv;
-const catalogs: Record<Locale, Record<MessageKey, string>> = { sv, en };
+export type MessageKey = keyof typeof sv | keyof typeof later.sv;
+type Catalog = Partial<Record<MessageKey, string>>;
+// The first script's strings; the rest arrive with the code that shows them (laterMessages.ts).
+const catalogs: Record<Locale, Catalog> = { sv: { ...sv }, en: { ...en } };
+
+/** Adds strings to the catalogs: the code loaded after the first script brings its own. */
+export function addMessages(more: Record<Locale, Catalog>): void {
+  for (const locale of LOCALES) Object.assign(catalogs[locale], more[locale]);
+}
 
 const LOCALE_STORAGE_KEY = 'samskapa.locale';
 
@@ -40,12 +48,14 @@ export const useLocaleStore = create<LocaleState>((set) => ({
 
 /** Whether a string is a message key (close reasons come from shared code as plain strings). */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in sv;
+  return key in catalogs.sv;
 }
 
 /** Translates a key in a locale, filling `{name}` placeholders. */
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = catalogs[locale][key];
+  // A key whose strings have not arrived yet shows as itself rather than break the page (a bug to fix:
+  // the code using it must import laterMessages.ts).
+  const template = catalogs[locale][key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

@@ -14,7 +14,8 @@ import { useT, type MessageKey } from '../i18n/i18n';
 import { isSubmitKey } from './NoteForm';
 import { ownNotesByArea } from './phoneNotes';
 import { usePendingFocus } from './pendingFocus';
-import { areaName, changeErrorKey, PHONE_ORIGIN, saying, type Said } from './phoneText';
+import { areaName, changeErrorKey, PHONE_ORIGIN } from './phoneText';
+import { saying, type Said } from './said';
 
 /** What the person is doing with one of their notes; one note at a time. */
 type Action =

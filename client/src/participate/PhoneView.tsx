@@ -1,16 +1,21 @@
-import { areaCounts, type AreaCount, type FocusArea } from '@samskapa/shared';
+import { addNote, areaCounts, type ControlState, type FocusArea, type Locale } from '@samskapa/shared';
+import type * as Y from 'yjs';
 import type { ViewProps } from '../session/viewProps';
 import { useSummon } from '../session/useSummon';
 import { useEffect } from 'react';
+import { useDraftStore } from '../facilitate/draftStore';
 import { prefetchResults, Results } from '../session/Results';
-import { areaCountText } from '../i18n/areaCount';
-import { useT } from '../i18n/i18n';
+import { translate, useLocaleStore, useT } from '../i18n/i18n';
 import { useVoting } from '../session/voting';
 import { useWorkshopBoard } from '../sync/useWorkshopBoard';
 import { useAreaChoice } from './areaChoice';
+import { AreaPicker } from './AreaPicker';
 import { MyNotes } from './MyNotes';
 import { NoteForm } from './NoteForm';
 import { OthersNotes } from './OthersNotes';
+import { pendingNotes, removePendingNotes, usePendingNotes } from './pendingNotes';
+import { changeErrorKey, PHONE_ORIGIN } from './phoneText';
+import { PendingNotes } from './QuickPhone';
 import { resolveAreaChoice, writableAreas } from './phoneNotes';
 import { VotingList } from './VotingList';
 import './phone.css';
@@ -33,6 +38,7 @@ export default function PhoneView({
   notify,
 }: ViewProps) {
   const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
   const voting = useVoting();
   const board = useWorkshopBoard(connection.doc);
   const areas = writableAreas(board);
@@ -51,6 +57,27 @@ export default function PhoneView({
   });
   const areaId = resolveAreaChoice(storedChoice, areas);
   const area = areas.find((a) => a.id === areaId);
+
+  const pending = usePendingNotes(workshopId);
+  const synced = connection.getState().kind === 'connected';
+  useEffect(() => {
+    if (pending.length === 0) return;
+    const author = { id: person.id, name: person.name };
+    const board = { areas, synced, mayWrite, readOnlyReason, control };
+    takePendingNotes(workshopId, connection.doc, board, author, locale);
+  }, [
+    pending,
+    workshopId,
+    connection.doc,
+    areas,
+    synced,
+    mayWrite,
+    readOnlyReason,
+    control,
+    person.id,
+    person.name,
+    locale,
+  ]);
 
   const picker = <AreaPicker areas={areas} counts={areaCounts(board)} chosen={area} onChoose={chooseArea} />;
   // The dots left are shown above the view (with the step and the time), so they stay in sight here too.
@@ -71,7 +98,30 @@ export default function PhoneView({
       {mayWrite ? (
         <section className="phone-section" aria-labelledby="phone-write-heading">
           <h2 id="phone-write-heading">{t('phone.form.heading')}</h2>
-          <NoteForm doc={connection.doc} area={area} person={person} picker={picker} />
+          <NoteForm
+            workshopId={workshopId}
+            area={area}
+            picker={picker}
+            onAdd={(text, chosenAreaId) => {
+              try {
+                addNote(
+                  connection.doc,
+                  {
+                    text,
+                    areaId: chosenAreaId,
+                    authorId: person.id,
+                    author: person.name,
+                    now: Date.now(),
+                    pageName: translate(locale, 'board.pageName'),
+                  },
+                  PHONE_ORIGIN,
+                );
+                return null;
+              } catch (failure) {
+                return changeErrorKey(failure);
+              }
+            }}
+          />
         </section>
       ) : (
         <section className="phone-section">
@@ -81,6 +131,7 @@ export default function PhoneView({
           {!silent && picker}
         </section>
       )}
+      <PendingNotes workshopId={workshopId} />
       {access.role !== 'viewer' && (
         <MyNotes doc={connection.doc} board={board} personId={person.id} areas={areas} mayWrite={mayWrite} />
       )}
@@ -90,53 +141,62 @@ export default function PhoneView({
   );
 }
 
-const NO_NOTES: AreaCount = { notes: 0, reference: 0 };
-
-/** The area the next note goes to, with each area's note count and the chosen one's description. */
-function AreaPicker({
-  areas,
-  counts,
-  chosen,
-  onChoose,
-}: {
-  areas: FocusArea[];
-  counts: Map<string | null, AreaCount>;
-  chosen: FocusArea | undefined;
-  onChoose: (areaId: string | null) => void;
-}) {
-  const t = useT();
-  const description = chosen ? chosen.description : t('phone.area.noneDescription');
-  return (
-    <div className="phone-field">
-      <label htmlFor="phone-area">{t('phone.area.label')}</label>
-      <select
-        id="phone-area"
-        value={chosen?.id ?? ''}
-        aria-describedby={description ? 'phone-area-description' : undefined}
-        onChange={(e) => onChoose(e.target.value || null)}
-      >
-        {areas.map((area) => (
-          <option key={area.id} value={area.id}>
-            {t('phone.area.option', {
-              code: area.code,
-              title: area.title,
-              count: areaCountText(t, counts.get(area.id) ?? NO_NOTES),
-            })}
-          </option>
-        ))}
-        <option value="">
-          {t('phone.area.noneOption', { count: areaCountText(t, counts.get(null) ?? NO_NOTES) })}
-        </option>
-      </select>
-      {description && (
-        <p
-          id="phone-area-description"
-          className="phone-area-description"
-          data-testid="phone-area-description"
-        >
-          {description}
-        </p>
-      )}
-    </div>
-  );
+/**
+ * Puts the notes written before the board could take them on the board, each in the area chosen when it
+ * was written (once that area is here: a cold phone waits for the sync; an area deleted meanwhile leaves
+ * the note in no area, never lost). During silent brainstorming they become the participant's private
+ * drafts instead; while the board is locked they wait. Read from storage here, not from a render's copy,
+ * so a note is never written twice.
+ */
+function takePendingNotes(
+  workshopId: string,
+  doc: Y.Doc,
+  board: {
+    areas: readonly FocusArea[];
+    synced: boolean;
+    mayWrite: boolean;
+    readOnlyReason: string | null;
+    control: ControlState | null;
+  },
+  author: { id: string; name: string },
+  locale: Locale,
+): void {
+  const waiting = pendingNotes(workshopId);
+  if (board.readOnlyReason === 'silent' && board.control) {
+    const { round } = board.control.brainstorm;
+    const drafts = useDraftStore.getState();
+    for (const note of waiting) {
+      drafts.add(workshopId, { text: note.text, areaId: note.areaId, round, createdAt: note.createdAt });
+    }
+    removePendingNotes(
+      workshopId,
+      waiting.map((note) => note.id),
+    );
+    return;
+  }
+  if (!board.mayWrite) return;
+  const taken: string[] = [];
+  for (const note of waiting) {
+    const areaHere = note.areaId === null || board.areas.some((area) => area.id === note.areaId);
+    if (!areaHere && !board.synced) continue;
+    try {
+      addNote(
+        doc,
+        {
+          text: note.text,
+          areaId: areaHere ? note.areaId : null,
+          authorId: author.id,
+          author: author.name,
+          now: note.createdAt,
+          pageName: translate(locale, 'board.pageName'),
+        },
+        PHONE_ORIGIN,
+      );
+      taken.push(note.id);
+    } catch (failure) {
+      // It stays waiting, shown as such; the next change of the board tries again.
+      console.error(failure);
+    }
+  }
+  removePendingNotes(workshopId, taken);
 }

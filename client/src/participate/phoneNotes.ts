@@ -37,6 +37,6 @@ export function votableNotesByArea(board: WorkshopBoard): NoteGroup[] {
 }
 
 /** The area a remembered choice points to, when it is still on the board and open for notes; else none. */
-export function resolveAreaChoice(stored: string | null, areas: readonly FocusArea[]): string | null {
+export function resolveAreaChoice(stored: string | null, areas: readonly { id: string }[]): string | null {
   return stored !== null && areas.some((area) => area.id === stored) ? stored : null;
 }

@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { Ballot, VoteSettings } from '../model/vote';
+import { SESSION_PARAM } from '../model/constants';
+
+export { SESSION_PARAM };
 
 /**
  * Facilitation over HTTP: what must not go through a document everyone reads (ballots) or that a
  * participant may not write themselves (choosing a group). A participant proves who they are with the
  * participant credential the server issued when they joined (`Authorization: Bearer <secret>`).
  */
-
-/**
- * The query parameter of the board's WebSocket URL (beside `token`) that carries this browser's session
- * key in a workshop: the server registers a participant's open board socket under it.
- */
-export const SESSION_PARAM = 'session';
 
 /** The header of `POST /api/workshops/:id/participants` that names the open board socket to bind to. */
 export const SESSION_HEADER = 'x-samskapa-session';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_NOTE_TEXT } from './constants';
+
+export { MAX_NOTE_TEXT };
 
 /**
  * What a focus area holds: a theme or delmål, a group's space, one question, a stage of a pipeline or
@@ -35,6 +38,4 @@ export type AreaCode = z.infer<typeof AreaCode>;
 
 export const AreaTitle = z.string().trim().min(1).max(200);
 
-/** Longest text of a note or of one piece of reference content. */
-export const MAX_NOTE_TEXT = 2000;
 export const NoteText = z.string().max(MAX_NOTE_TEXT);

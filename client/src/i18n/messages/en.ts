@@ -1,18 +1,9 @@
-import type { MessageKey } from '../i18n';
-import { canvas } from './canvas';
-import { cockpit } from './cockpit';
+import type { sv } from './sv';
 import { counts } from './counts';
-import { exportMessages } from './export';
-import { facilitate } from './facilitate';
-import { imageExport } from './imageExport';
-import { outline } from './outline';
 import { participate } from './participate';
-import { retention } from './retention';
-import { snapshots } from './snapshots';
-import { templates } from './templates';
 
 /** English. Must carry every key of `sv.ts` (the type checks it). */
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof sv, string> = {
   'app.name': 'Samskapa',
   'app.tagline': 'A whiteboard for co-creation workshops – on your own server.',
   'language.label': 'Language',
@@ -133,15 +124,6 @@ export const en: Record<MessageKey, string> = {
 
   'notFound.heading': 'Page not found',
 
-  ...canvas.en,
-  ...cockpit.en,
   ...counts.en,
-  ...facilitate.en,
-  ...imageExport.en,
-  ...outline.en,
   ...participate.en,
-  ...retention.en,
-  ...exportMessages.en,
-  ...snapshots.en,
-  ...templates.en,
 };

@@ -3,6 +3,10 @@ const sv = {
   'phone.form.heading': 'Skriv en lapp',
   'phone.area.label': 'Område',
   'phone.area.option': '{code} {title} ({count})',
+  'phone.area.optionPlain': '{code} {title}',
+  'phone.pending.heading': 'Väntar på tavlan ({count})',
+  'phone.pending.hint':
+    'Lapparna läggs på tavlan i området du valde så snart den har laddats. Inget går förlorat.',
   'phone.area.none': 'Inget område',
   'phone.area.noneOption': 'Inget område ({count})',
   'phone.area.noneDescription': 'Lappen hamnar utanför områdena. Facilitatorn kan flytta den senare.',
@@ -58,6 +62,10 @@ const en: Record<keyof typeof sv, string> = {
   'phone.form.heading': 'Write a note',
   'phone.area.label': 'Area',
   'phone.area.option': '{code} {title} ({count})',
+  'phone.area.optionPlain': '{code} {title}',
+  'phone.pending.heading': 'Waiting for the board ({count})',
+  'phone.pending.hint':
+    'The notes go on the board, in the area you chose, as soon as it has loaded. Nothing is lost.',
   'phone.area.none': 'No area',
   'phone.area.noneOption': 'No area ({count})',
   'phone.area.noneDescription': 'The note goes outside the areas. The facilitator can move it later.',

@@ -1,16 +1,11 @@
-import { canvas } from './canvas';
-import { cockpit } from './cockpit';
 import { counts } from './counts';
-import { exportMessages } from './export';
-import { facilitate } from './facilitate';
-import { imageExport } from './imageExport';
-import { outline } from './outline';
 import { participate } from './participate';
-import { retention } from './retention';
-import { snapshots } from './snapshots';
-import { templates } from './templates';
 
-/** Swedish, the default language. Every string a person sees lives here and in `en.ts`. */
+/**
+ * Swedish, the default language: the strings of the page's first script (the start of every page, the
+ * join step, the phone's note form); those of the rest of the app are in `later.ts`, loaded with it.
+ * Every string a person sees lives here, in `en.ts` and in `later.ts`.
+ */
 export const sv = {
   'app.name': 'Samskapa',
   'app.tagline': 'Workshoptavla för samskapande – på er egen server.',
@@ -132,15 +127,6 @@ export const sv = {
 
   'notFound.heading': 'Sidan finns inte',
 
-  ...canvas.sv,
-  ...cockpit.sv,
   ...counts.sv,
-  ...facilitate.sv,
-  ...imageExport.sv,
-  ...outline.sv,
   ...participate.sv,
-  ...retention.sv,
-  ...exportMessages.sv,
-  ...snapshots.sv,
-  ...templates.sv,
 } as const;
