@@ -2,8 +2,8 @@
 // (1) The JavaScript and CSS Chromium received for that page, compressed, as it counted the bytes
 //     (goal: at most 150 kB), chunk by chunk.
 // (2) Navigation until the note form is usable (the "Din lapp" field visible and enabled), with the
-//     CPU slowed 4× and a slow-3G-like network (goal: under 2 s); the median of a few cold runs.
-// (3) The same with the CPU slowed but no network throttling, to tell the network's share apart.
+//     CPU slowed 4× and a slow-3G-like network (goal: under 3 s); the median of a few cold runs.
+// (3) The same with the CPU slowed but no network throttling (goal: under 1.2 s).
 // (2) and (3) also print what the phone received before its form was usable (goal: at most 90 kB).
 // Prints figures only; it never fails on time or size.
 //
@@ -20,7 +20,9 @@ import { ROOT, startServer, type RunningServer } from '../integration/helpers/se
 const COMMAND = 'cd /work/main && node --import tsx tests/bench/phone.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BUDGET_BYTES = 150 * 1024;
-const GOAL_MS = 2000;
+/** Issue 15: the note form usable on the slow profile, and with only the CPU slowed. */
+const GOAL_SLOW_MS = 3000;
+const GOAL_CPU_MS = 1200;
 /** Issue 15: what a phone receives before its note form works. */
 const FORM_BYTES_GOAL = 90 * 1024;
 const DEADLINE_MS = 120_000;
@@ -201,6 +203,7 @@ async function timeRuns(
   workshop: CreateWorkshopResponse,
   title: string,
   network: typeof NETWORK | null,
+  goalMs: number,
 ): Promise<void> {
   console.log(`\n${title}; ${RUNS} cold runs (new context each)`);
   const runs: Run[] = [];
@@ -229,7 +232,7 @@ async function timeRuns(
   ];
   for (const step of steps.sort((a, b) => a.at - b.at)) console.log(`    ${step.line}`);
   console.log(
-    `  median: form usable after ${Math.round(readyMedian)} ms (goal < ${GOAL_MS} ms: ${readyMedian < GOAL_MS ? 'met' : 'not met'})`,
+    `  median: form usable after ${Math.round(readyMedian)} ms (goal < ${goalMs} ms: ${readyMedian < goalMs ? 'met' : 'not met'})`,
   );
   // What the phone had to receive before it could write (fetched and finished by then), and in all.
   const before = typical.timeline.filter((e) => e.end <= typical.ready).reduce((sum, e) => sum + e.bytes, 0);
@@ -258,12 +261,14 @@ async function main(): Promise<void> {
       `(2) navigation → usable note form, CPU ${CPU_SLOWDOWN}× slower, network ${NETWORK.latency} ms latency, ` +
         `${(NETWORK.downloadThroughput * 8) / 1000} kbit/s down and up`,
       NETWORK,
+      GOAL_SLOW_MS,
     );
     await timeRuns(
       browser,
       workshop,
-      `(3) for comparison: the same with CPU ${CPU_SLOWDOWN}× slower but no network throttling`,
+      `(3) the same with CPU ${CPU_SLOWDOWN}× slower but no network throttling`,
       null,
+      GOAL_CPU_MS,
     );
   } finally {
     await browser?.close();
