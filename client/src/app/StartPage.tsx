@@ -15,9 +15,14 @@ import {
   JOIN_CODE_LENGTH,
   ImportableExport,
   normalizeJoinCode,
+  SIGN_IN_PATH,
   type CreateWorkshopResponse,
   type TemplateSummary,
 } from '@samskapa/shared';
+import { AccountBar } from '../account/AccountBar';
+import { AccountWorkshops } from '../account/AccountWorkshops';
+import { PendingInvitation } from '../account/PendingInvitation';
+import { useAccount } from '../account/useAccount';
 import { MyWorkshops } from '../cockpit/MyWorkshops';
 import { adoptCreatedWorkshop, useMyWorkshops } from '../cockpit/myWorkshops';
 import { useLocaleStore, useT } from '../i18n/i18n';
@@ -64,6 +69,8 @@ export function StartPage() {
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState(false);
   const facilitated = useMyWorkshops();
+  const account = useAccount();
+  const mustSignIn = Boolean(account?.requireSignInToCreate && !account.user);
   // Once shown, the list stays while the page is open: removing its last entry must not drop the focus.
   const [listShown, setListShown] = useState(false);
   if (facilitated.length > 0 && !listShown) setListShown(true);
@@ -160,6 +167,8 @@ export function StartPage() {
     <PageLayout>
       <h1>{t('app.name')}</h1>
       <p className="tagline">{t('app.tagline')}</p>
+      {account && <AccountBar account={account} />}
+      {account && <PendingInvitation account={account} />}
       <div className="start-grid">
         <section aria-labelledby="join-heading" className="card">
           <h2 id="join-heading">{t('start.join.heading')}</h2>
@@ -192,11 +201,16 @@ export function StartPage() {
           </form>
         </section>
         {/* Most who come here join with a code: the list shows only once this browser facilitates. */}
-        {listShown && <MyWorkshops />}
+        {account?.user && <AccountWorkshops refresh={created?.id} />}
+        {listShown && <MyWorkshops heading={account?.user ? 'browser' : 'mine'} />}
         <section aria-labelledby="create-heading" className="card card-create">
           <h2 id="create-heading">{t('start.create.heading')}</h2>
           {created ? (
             <CreatedWorkshop workshop={created} />
+          ) : mustSignIn ? (
+            <p data-testid="sign-in-to-create">
+              {t('account.requiredToCreate')} <a href={SIGN_IN_PATH}>{t('account.signIn')}</a>
+            </p>
           ) : (
             <form onSubmit={onCreate}>
               <label htmlFor="workshop-title">{t('start.create.titleLabel')}</label>

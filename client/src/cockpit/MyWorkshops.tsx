@@ -10,9 +10,10 @@ type Standing = 'present' | 'deleted' | 'noAccess';
 
 /**
  * "Mina workshoppar" on the start page: every workshop this browser created or opened as facilitator,
- * to open again or to remove from the list; one the server no longer has is shown as deleted.
+ * to open again or to remove from the list; one the server no longer has is shown as deleted. Beside a
+ * signed-in facilitator's list from the server, it is headed as what this browser alone remembers.
  */
-export function MyWorkshops() {
+export function MyWorkshops({ heading: which = 'mine' }: { heading?: 'mine' | 'browser' }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const workshops = useMyWorkshops();
@@ -33,7 +34,7 @@ export function MyWorkshops() {
   return (
     <section aria-labelledby="my-workshops-heading" className="card my-workshops" data-testid="my-workshops">
       <h2 id="my-workshops-heading" ref={heading} tabIndex={-1}>
-        {t('cockpit.mine.heading')}
+        {t(which === 'browser' ? 'account.browserList.heading' : 'cockpit.mine.heading')}
       </h2>
       <p className="hint">{t('cockpit.mine.intro')}</p>
       {workshops.length === 0 ? (

@@ -2,6 +2,7 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
 import { CopyField } from '../common/CopyField';
 import { capabilityLink, type Access } from '../session/identity';
+import { CoFacilitators } from '../account/CoFacilitators';
 import { CockpitDialog } from './CockpitDialog';
 import { useWorkshopSummary } from './useWorkshopSummary';
 
@@ -64,6 +65,7 @@ function ShareButton({ workshopId, access }: { workshopId: string; access: Acces
             participantToken={summary.summary.participantToken}
           />
         )}
+        <CoFacilitators workshopId={workshopId} access={access} />
       </CockpitDialog>
     </>
   );

@@ -1,3 +1,4 @@
+import { account } from './account';
 import { canvas } from './canvas';
 import { cockpit } from './cockpit';
 import { exportMessages } from './export';
@@ -14,6 +15,7 @@ import { templates } from './templates';
  * (`../laterMessages.ts`), so a phone's first script carries only what its note form says.
  */
 const sv = {
+  ...account.sv,
   ...canvas.sv,
   ...cockpit.sv,
   ...exportMessages.sv,
@@ -27,6 +29,7 @@ const sv = {
 
 /** English. Must carry every key of the Swedish above (the type checks it). */
 const en: Record<keyof typeof sv, string> = {
+  ...account.en,
   ...canvas.en,
   ...cockpit.en,
   ...exportMessages.en,
