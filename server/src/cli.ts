@@ -8,12 +8,17 @@ import { loadConfig, type Config } from './config';
 import { factsOf, renderExport, UnknownAreaError } from './export/render';
 import { openConfiguredStore } from './store/openStore';
 import { SQLITE_FILE } from './store/sqlite/sqliteStore';
-import type { Store, WorkshopRow } from './store/types';
+import type { Store, UserRow, WorkshopRow } from './store/types';
 
 const USAGE = `Usage: pnpm admin <command>
 
   list                 every workshop: id, created, deleted on, title
   list --json          the same as JSON, one object per workshop (no secrets)
+  owners               every workshop a signed-in facilitator owns: id, owner's e-mail and name, title
+  owners --json        the same as JSON, one object per workshop
+  transfer <id> <e-mail or user id>
+                       make another user the owner of a workshop (they must have signed in once); the
+                       former owner no longer has it, co-facilitators stay
   purge <id> [<id>…]   delete workshops now, with both documents and every image
   purge --expired      delete every workshop whose retention date has passed
   export <id> --format json|xlsx|csv|csv-excel|md|svg|png [--area <code>] [--out <file>]
@@ -55,6 +60,54 @@ function listing(rows: WorkshopRow[], json: boolean): string {
   if (rows.length === 0) return 'No workshops.';
   const lines = rows.map((r) => `${r.id}  ${day(r.createdAt)}  ${day(r.retainUntil)}  ${printable(r.title)}`);
   return [`${'id'.padEnd(16)}  created     deleted on  title`, ...lines].join('\n');
+}
+
+function ownerListing(rows: { workshop: WorkshopRow; owner: UserRow }[], json: boolean): string {
+  if (json) {
+    return rows
+      .map(({ workshop, owner }) =>
+        JSON.stringify({
+          id: workshop.id,
+          title: workshop.title,
+          owner: { id: owner.id, email: owner.email, name: owner.name },
+        }),
+      )
+      .join('\n');
+  }
+  if (rows.length === 0) return 'No workshop has an owner (nobody signed in has created one).';
+  const lines = rows.map(
+    ({ workshop, owner }) =>
+      `${workshop.id}  ${printable(owner.email || owner.id)}  ${printable(owner.name)}  ${printable(workshop.title)}`,
+  );
+  return [`${'id'.padEnd(16)}  owner`, ...lines].join('\n');
+}
+
+/** `transfer <workshop id> <e-mail or user id>`. */
+async function transferCommand(store: Store, args: string[], out: (line: string) => void): Promise<number> {
+  const [id = '', who = ''] = args;
+  const workshop = WorkshopId.safeParse(id).success ? await store.get(id) : undefined;
+  if (!workshop) {
+    out(`no workshop ${printable(id)}`);
+    return EXIT.notFound;
+  }
+  const byId = who.startsWith('u_') ? await store.getUser(who) : undefined;
+  const users = byId ? [byId] : await store.usersByEmail(who.trim().toLowerCase());
+  if (users.length === 0) {
+    out(`no user ${printable(who)} (a user exists once they have signed in)`);
+    return EXIT.notFound;
+  }
+  if (users.length > 1) {
+    out(`${users.length} users have the address ${printable(who)}; name one by its id:`);
+    for (const user of users) out(`  ${user.id}  ${printable(user.name)}  (${printable(user.issuer)})`);
+    return EXIT.usage;
+  }
+  const user = users[0]!;
+  if (!(await store.setOwner(workshop.id, user.id, Date.now()))) {
+    out(`no workshop ${printable(id)}`);
+    return EXIT.notFound;
+  }
+  out(`${workshop.id} (${printable(workshop.title)}) is now owned by ${printable(user.email || user.id)}`);
+  return EXIT.ok;
 }
 
 /** A document as stored: every update of its log applied to a new Y.Doc. */
@@ -129,6 +182,11 @@ async function run(
     out(listing(await store.list(), rest.includes('--json')));
     return EXIT.ok;
   }
+  if (command === 'owners' && rest.every((a) => a === '--json')) {
+    out(ownerListing(await store.owners(), rest.includes('--json')));
+    return EXIT.ok;
+  }
+  if (command === 'transfer' && rest.length === 2) return transferCommand(store, rest, out);
   if (command === 'purge' && rest.length === 1 && rest[0] === '--expired') {
     const expired = await store.expired(Date.now());
     for (const id of expired) if (await store.delete(id)) out(`purged ${id}`);
