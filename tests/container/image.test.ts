@@ -305,9 +305,10 @@ describe.skipIf(!podmanInstalled)('the compose file (deploy/compose.yaml)', () =
         expect(line).toContain('-e DATABASE_URL=postgres://samskapa@postgres:5432/samskapa');
         expect(line).toContain('-e REDIS_URL=redis://redis:6379');
         expect(line).toContain('-e TRUST_PROXY_HOPS=1');
+        expect(line).toContain(`-v ${project}_${service}-data:/data`);
       }
       expect(named('postgres')).toContain(`-v ${project}_postgres-data:/var/lib/postgresql/data`);
-      expect(named('redis')).toContain('redis-server');
+      expect(named('redis')).toContain('redis-server --save  --appendonly no --protected-mode no');
       const nginx = named('nginx');
       expect(nginx).toContain(`-v ${join(dir, 'docs/nginx/samskapa.conf')}:/etc/samskapa/samskapa.conf:ro`);
       expect(nginx).toContain('-p 8080:80');
@@ -318,7 +319,9 @@ describe.skipIf(!podmanInstalled)('the compose file (deploy/compose.yaml)', () =
       );
     } finally {
       // Even a dry run creates the project's network and volume.
-      spawnSync('podman', ['volume', 'rm', '--force', `${project}_postgres-data`]);
+      for (const name of ['postgres-data', 'samskapa-1-data', 'samskapa-2-data']) {
+        spawnSync('podman', ['volume', 'rm', '--force', `${project}_${name}`]);
+      }
       spawnSync('podman', ['network', 'rm', '--force', `${project}_default`]);
       rmSync(dir, { recursive: true, force: true });
     }
