@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { mayMountCanvas } from '../board/licence';
 import { useT } from '../i18n/i18n';
 import { useDocumentTitle } from '../common/documentTitle';
 import { useFocusOnArrival } from '../common/focusOnArrival';
@@ -13,7 +14,7 @@ import { PageLayout } from './Layout';
 import { NameForm } from './NameForm';
 import { hasBoardCopy } from '../participate/boardCopy';
 import { QuickPhonePage } from '../participate/QuickPhone';
-import { landsOnPhone } from './viewChoice';
+import { expectedView, landsOnPhone } from './viewChoice';
 import { WorkshopGonePage } from './WorkshopGonePage';
 
 // The board page and everything it needs (Yjs, the sync, the views) is code of its own: a participant's
@@ -29,6 +30,16 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
   // Read (and remove from the address bar) the secret on the very first render.
   const [access] = useState(() => takeAccessFromLocation(workshopId));
   const [identity, setIdentity] = useState<Identity>(loadIdentity);
+
+  // The canvas's code (tldraw, the largest part of the app) starts to download now: during the name step
+  // and beside the board page's own code, not after them. Where the canvas needs a licence key, the board
+  // page asks once it knows the key.
+  const role = access?.role;
+  useEffect(() => {
+    if (role && expectedView(workshopId, role, mayMountCanvas(window.location, null)) === 'canvas') {
+      void import('../board/CanvasView');
+    }
+  }, [workshopId, role]);
 
   if (!access && isKnownDeleted(workshopId)) return <WorkshopGonePage />;
   if (!access) {

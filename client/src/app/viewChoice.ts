@@ -34,6 +34,14 @@ export function useNarrowScreen(): boolean {
 
 const storageKey = (workshopId: string) => `samskapa.view.${workshopId}`;
 
+/** The view a person will land on here, decided before anything is loaded (see {@link defaultView}). */
+export function expectedView(workshopId: string, role: Role, canvasAllowed: boolean): ViewKind {
+  const chosen = storedView(workshopId);
+  const views = availableViews(role, canvasAllowed);
+  if (chosen && views.includes(chosen)) return chosen;
+  return defaultView(role, canvasAllowed, window.matchMedia(NARROW_QUERY).matches);
+}
+
 /**
  * Whether a participant will see the phone view here, decided before anything is loaded (chosen in this
  * tab, or a narrow screen and no other choice): the page can then show the note form at once.
