@@ -195,6 +195,31 @@ describe('facilitators sign in with OpenID Connect', () => {
   });
 });
 
+describe('with REQUIRE_SIGN_IN_TO_CREATE=true', () => {
+  it('the start page asks to sign in instead of showing the form, and says so when signing in failed', async () => {
+    const strict = await startServer({
+      env: {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: SAMSKAPA_CLIENT.id,
+        OIDC_CLIENT_SECRET: SAMSKAPA_CLIENT.secret,
+        REQUIRE_SIGN_IN_TO_CREATE: 'true',
+      },
+    });
+    try {
+      const page = await device('not signed in', strict.http);
+      await page.goto(`${strict.http}/?signIn=failed`);
+      await page.getByTestId('sign-in-to-create').getByText('Logga in för att skapa en workshop.').waitFor();
+      expect(await page.getByLabel('Workshopens namn').count()).toBe(0);
+      expect(await page.getByTestId('sign-in-failed').innerText()).toContain('Inloggningen misslyckades');
+      // Joining with a code needs no sign-in.
+      await page.getByLabel('Kod').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await strict.stop();
+    }
+  });
+});
+
 describe('without OpenID Connect configured', () => {
   it('the start page shows nothing about signing in', async () => {
     const plain = await startServer();
