@@ -23,9 +23,13 @@ const FRAMES = Number(process.env.BENCH_FRAMES ?? 20);
 const SIMULATED_MINUTES = 180;
 const BROWSER_DEADLINE_MS = 300_000;
 const COMMAND = 'npx pnpm@10.34.8 bench:board-load';
-/** BENCH_PROFILE=1: profile the load; BENCH_PROFILE=drag: profile dragging a note. */
+/**
+ * BENCH_PROFILE=1: profile the load; BENCH_PROFILE=drag: profile dragging a note; BENCH_PROFILE=crowd:
+ * profile the canvas while the crowd's cursors move.
+ */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const PROFILE_DRAG = process.env.BENCH_PROFILE === 'drag';
+const PROFILE_CROWD = process.env.BENCH_PROFILE === 'crowd';
 
 /** What the benchmark reads of the editor the board page exposes on `window`. */
 type BoardWindow = {
@@ -214,6 +218,16 @@ async function main(): Promise<void> {
     console.log(
       `live: ${peers} people present on the canvas, 50 cursors moving at 10 Hz: ${await frameTimes(page, () => sleep(5000))}`,
     );
+    if (PROFILE_CROWD) {
+      const crowdProfiler = await startProfile(context, page);
+      await sleep(3000);
+      await printProfile(await crowdProfiler.stop());
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+      });
+      await sleep(3000);
+      printTrace(await browser.stopTracing());
+    }
     crowd.stop();
     console.log(
       `live: dragging a note across the 1,000-note board: ${await frameTimes(page, () => dragANote(page))}`,
