@@ -177,6 +177,26 @@ describe('facilitators sign in with OpenID Connect', () => {
     expect(status).toBe(401);
   });
 
+  it('the owner invites by e-mail and withdraws the invitation, with the keyboard only', async () => {
+    await laptop.getByTestId('share-open').click();
+    const panel = laptop.getByTestId('co-facilitators');
+    const field = panel.getByLabel('Bjud in med e-postadress');
+    await field.focus();
+    await laptop.keyboard.type('inte en adress');
+    await laptop.keyboard.press('Enter');
+    await panel.getByRole('alert').getByText('Skriv en hel e-postadress').waitFor();
+    await field.fill('');
+    await laptop.keyboard.type('Dave.Dahl@region.example');
+    await laptop.keyboard.press('Enter');
+    const pending = panel.getByTestId('invitation-pending').filter({ hasText: 'dave.dahl@region.example' });
+    await pending.waitFor();
+    expect(await seriousViolations(laptop)).toEqual([]);
+    await pending.getByRole('button', { name: 'Dra tillbaka inbjudan: dave.dahl@region.example' }).focus();
+    await laptop.keyboard.press('Enter');
+    await pending.waitFor({ state: 'detached' });
+    await laptop.keyboard.press('Escape');
+  });
+
   it('signs out, at the provider too, and is back on the start page with "Logga in"', async () => {
     await phone.goto(`${server.http}/`);
     await phone.getByRole('button', { name: 'Logga ut' }).click();
