@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { parseFragment } from './session/identity';
+import { registerServiceWorker } from './serviceWorker/register';
 import './app/styles.css';
 
 // A link pasted over the open board only changes the fragment, which loads nothing; a capability link
@@ -9,6 +10,8 @@ import './app/styles.css';
 window.addEventListener('hashchange', () => {
   if (parseFragment(window.location.hash)) window.location.reload();
 });
+
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

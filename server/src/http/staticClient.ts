@@ -50,6 +50,9 @@ export function staticClient(app: FastifyInstance, root: string): void {
     const file = normalize(join(root, path));
     const inside = file.startsWith(root + sep);
     const found = inside && existsSync(file) && statSync(file).isFile();
+    // A hashed file another build named (a page open across an upgrade) is missing, not the page: the
+    // browser must not take HTML for a script, nor the service worker keep it.
+    if (!found && path.startsWith('/assets/')) return reply.code(404).send({ error: 'not_found' });
     const served = found ? file : index;
     const hashed = found && path.startsWith('/assets/');
     reply
