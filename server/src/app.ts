@@ -256,7 +256,7 @@ export function createApp(config: Config, log: Logger): App {
   assetRoutes(app, store, config);
   const clientDir = resolve(config.CLIENT_DIR ?? CLIENT_DIR_DEFAULT);
   if (!existsSync(clientDir)) log.warn({ clientDir }, 'no built client; serving the API only');
-  staticClient(app, clientDir);
+  staticClient(app, clientDir, { serviceWorker: config.SERVICE_WORKER === 'on' });
 
   // Retention: expired workshops are purged at start and every hour.
   const purgeExpired = async () => {

@@ -60,6 +60,8 @@ export const ConfigSchema = z.object({
     .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Stockholm'),
   /** Directory of the built client; served when it exists. */
   CLIENT_DIR: z.string().optional(),
+  /** `off`: the app's service worker is replaced by one that keeps nothing and handles no request. */
+  SERVICE_WORKER: z.enum(['on', 'off']).default('on'),
   /** Sign-in for facilitators (optional): the OpenID Connect provider's issuer URL (discovery). */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -328,6 +328,37 @@ describe('the service worker', () => {
     expect(kept).not.toContain(upgrade.oldCss);
   }, 240_000);
 
+  it('turned off by the deployer (SERVICE_WORKER=off): browsers that had it delete what it kept and load everything from the server', async () => {
+    const dataDir = tempDataDir();
+    const on = await serve({ dataDir });
+    const workshop = await createWorkshop(on, 'Samverkansplan Uppsala', 'samverkansplan-hsvo');
+    const page = await laptop();
+    await openListBoard(page, workshop.participantUrl);
+    await waitForWorker(page);
+    expect(Object.keys(await cacheContents(page)).length).toBe(1);
+
+    await on.stop();
+    servers.splice(servers.indexOf(on), 1);
+    const off = await serve({ dataDir, port: on.port, env: { SERVICE_WORKER: 'off' } });
+    const script = await fetch(`${off.http}/sw.js`);
+    expect(script.headers.get('cache-control')).toBe('no-cache');
+    expect(await script.text()).not.toContain('fetch');
+    await page.reload();
+    await areaShown(page);
+    await waitInPage(page, 'the kept app is deleted', () =>
+      caches.keys().then((names) => names.length === 0),
+    );
+    await expect.poll(() => page.evaluate(workerBuild), { timeout: 30_000 }).toBe(null);
+    // Pages and files come from the server, as without a worker, and nothing is kept again.
+    const responses: boolean[] = [];
+    page.on('response', (response) => responses.push(response.fromServiceWorker()));
+    await page.reload();
+    await areaShown(page);
+    expect(responses.length).toBeGreaterThan(0);
+    expect(responses.filter(Boolean)).toEqual([]);
+    expect(await cacheContents(page)).toEqual({});
+  });
+
   describe('behind nginx', () => {
     let proxy: TestNginx | undefined;
     afterAll(async () => {

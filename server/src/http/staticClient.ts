@@ -36,8 +36,30 @@ export function acceptedEncodings(header: string | undefined): Set<string> {
   return accepted;
 }
 
+/**
+ * What `/sw.js` is when the deployer turned the service worker off (`SERVICE_WORKER=off`): a worker that
+ * takes over from the app's, deletes what it kept and handles no request, so every request goes to the
+ * server as without a worker. (It stays registered: the page registers `/sw.js` at every load, and an
+ * unregistered worker would be registered again and again.)
+ */
+export const SERVICE_WORKER_OFF = `// Samskapa's service worker is turned off on this server (SERVICE_WORKER=off).
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => n.startsWith('samskapa-app-')).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+`;
+
 /** Serve the built client: files as they are, every other page path as `index.html` (client routing). */
-export function staticClient(app: FastifyInstance, root: string): void {
+export function staticClient(
+  app: FastifyInstance,
+  root: string,
+  options: { serviceWorker: boolean } = { serviceWorker: true },
+): void {
   const index = join(root, 'index.html');
   app.setNotFoundHandler((req, reply) => {
     const path = decodeURIComponent(req.url.split('?')[0] ?? '/');
@@ -46,6 +68,9 @@ export function staticClient(app: FastifyInstance, root: string): void {
     }
     if (API_PREFIXES.some((p) => path.startsWith(p)) || !existsSync(index)) {
       return reply.code(404).send({ error: 'not_found' });
+    }
+    if (path === '/sw.js' && !options.serviceWorker) {
+      return reply.type(TYPES['.js']!).header('cache-control', 'no-cache').send(SERVICE_WORKER_OFF);
     }
     const file = normalize(join(root, path));
     const inside = file.startsWith(root + sep);
