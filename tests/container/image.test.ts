@@ -87,8 +87,9 @@ describe.skipIf(!podmanInstalled)('the container image', () => {
     say(`base image ${BASE}: ready in ${((Date.now() - started) / 1000).toFixed(0)} s (kept between runs)`);
 
     started = Date.now();
-    // Behind a proxy that inspects TLS (as here), the build's npm steps get its CA as a secret.
-    const ca = process.env.NODE_EXTRA_CA_CERTS;
+    // Behind a proxy that inspects TLS (as here), the build's npm steps get its CA as a secret: the CA
+    // node is told to trust, else the host's bundle (which holds such a proxy's CA where the host trusts it).
+    const ca = process.env.NODE_EXTRA_CA_CERTS ?? '/etc/ssl/certs/ca-certificates.crt';
     const secret = ca && existsSync(ca) ? ['--secret', `id=ca,src=${ca}`] : [];
     podman(
       'build',
