@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readBoardDoc, type CreateWorkshopResponse } from '@samskapa/shared';
@@ -17,6 +18,8 @@ import {
 // board's code and the board itself are here. Here the slowness is made exact: the board page's code is
 // held back, and then every socket to /sync/ is refused, until the test lets them through.
 
+/** Screenshots to be looked at by a person (not compared). */
+const SHOTS = '/tmp/shots';
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 let server: RunningServer;
@@ -112,6 +115,12 @@ describe('a cold phone on a slow network', () => {
     await expect(page.getByTestId('phone-pending').locator('h2').innerText()).resolves.toBe(
       'Väntar på tavlan (1)',
     );
+    // Said where a person on a touch screen sees it, not only to screen readers.
+    await expect(page.getByText('Lapparna läggs på tavlan i området du valde').isVisible()).resolves.toBe(
+      true,
+    );
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/cold-phone-waiting.png`, fullPage: true });
   });
 
   it('hands over to the board page mid-sentence: the words, the caret and the focus stay', async () => {

@@ -127,7 +127,7 @@ export function QuickNoteSection({ workshopId, token }: { workshopId: string; to
       </section>
       <PendingNotes workshopId={workshopId} />
       {pending.length === 0 && (
-        <p className="phone-hint" role="status">
+        <p className="phone-waiting" role="status">
           {t('board.loading')}
         </p>
       )}
@@ -143,7 +143,7 @@ export function PendingNotes({ workshopId }: { workshopId: string }) {
   return (
     <section className="phone-section" aria-labelledby="phone-pending-heading" data-testid="phone-pending">
       <h2 id="phone-pending-heading">{t('phone.pending.heading', { count: pending.length })}</h2>
-      <p className="phone-hint">{t('phone.pending.hint')}</p>
+      <p className="phone-waiting">{t('phone.pending.hint')}</p>
       <ul className="phone-notes">
         {pending.map((note) => (
           <li key={note.id} className="phone-note">
