@@ -4,6 +4,7 @@ import { SAMSKAPA_CLIENT, startTestProvider, type TestProvider } from '../integr
 import { freePort, startServer, type RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
 import { launchChromium, waitForConnected } from './helpers/browser';
+import { createWorkshop } from '../integration/helpers/clients';
 
 let provider: TestProvider;
 let server: RunningServer;
@@ -195,6 +196,22 @@ describe('facilitators sign in with OpenID Connect', () => {
     await laptop.keyboard.press('Enter');
     await pending.waitFor({ state: 'detached' });
     await laptop.keyboard.press('Escape');
+  });
+
+  it('a workshop created without signing in becomes the signed-in facilitator\'s with "Gör mig till ägare"', async () => {
+    const earlier = await createWorkshop(server, 'Från förra veckan');
+    await laptop.goto(
+      `${server.http}${new URL(earlier.facilitatorUrl).pathname}${new URL(earlier.facilitatorUrl).hash}`,
+    );
+    await onBoard(laptop, 'Alice');
+    await laptop.getByTestId('share-open').click();
+    const panel = laptop.getByTestId('co-facilitators');
+    await panel.getByRole('button', { name: 'Gör mig till ägare' }).click();
+    await panel.getByTestId('member').filter({ hasText: 'Ägare' }).getByText('Alice Andersson').waitFor();
+    expect(await panel.getByRole('button', { name: 'Gör mig till ägare' }).count()).toBe(0);
+    await laptop.keyboard.press('Escape');
+    await laptop.goto(`${server.http}/`);
+    await laptop.getByTestId('account-workshop').filter({ hasText: 'Från förra veckan' }).waitFor();
   });
 
   it('signs out, at the provider too, and is back on the start page with "Logga in"', async () => {

@@ -355,6 +355,37 @@ describe.each([
     expect(bare.status).toBe(401);
   });
 
+  it('the facilitator of a workshop created without signing in may become its owner, once', async () => {
+    const w = await createWorkshop(server, 'Skapad före inloggning');
+    const alice = new CookieJar();
+    await signIn(alice, server, provider, 'alice');
+    const claim = (jar: CookieJar, token: string) =>
+      sameOrigin(jar, server, 'POST', `/api/workshops/${w.id}/owner`, undefined, {
+        authorization: `Bearer ${token}`,
+      });
+    // Signed in is not enough: the request must be the workshop's facilitator.
+    expect((await claim(alice, SIGNED_IN_TOKEN)).status).toBe(401);
+    expect((await claim(alice, w.participantToken)).status).toBe(403);
+    expect(
+      (
+        await sameOrigin(new CookieJar(), server, 'POST', `/api/workshops/${w.id}/owner`, undefined, {
+          authorization: `Bearer ${w.facilitatorToken}`,
+        })
+      ).status,
+    ).toBe(401);
+    const claimed = await claim(alice, w.facilitatorToken);
+    expect(claimed.status).toBe(200);
+    expect(((await claimed.json()) as MemberList).youOwn).toBe(true);
+    expect((await mine(alice)).find((x) => x.id === w.id)?.role).toBe('owner');
+    expect((await claim(alice, w.facilitatorToken)).status).toBe(200);
+    const bob = new CookieJar();
+    await signIn(bob, server, provider, 'bob');
+    const second = await claim(bob, w.facilitatorToken);
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { error: string }).error).toBe('has_owner');
+    expect((await mine(bob)).map((x) => x.id)).not.toContain(w.id);
+  });
+
   it('a co-facilitator invited with a one-time link controls the workshop until the owner removes them', async () => {
     const alice = new CookieJar();
     await signIn(alice, server, provider, 'alice');

@@ -3,12 +3,19 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { CopyField } from '../common/CopyField';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import type { Access } from '../session/identity';
-import { createInvitationLink, inviteByEmail, loadMembers, removeFromWorkshop } from './accountApi';
+import {
+  claimOwnership,
+  createInvitationLink,
+  inviteByEmail,
+  loadMembers,
+  removeFromWorkshop,
+} from './accountApi';
 import { useAccount } from './useAccount';
 
 /**
  * "Medfacilitatorer" in the share panel of a signed-in facilitator: the owner and co-facilitators, and
- * for the owner the forms to invite by e-mail or with a one-time link, and to remove. Nothing shows
+ * for the owner the forms to invite by e-mail or with a one-time link, and to remove (for a workshop
+ * created without signing in, the button to become its owner). Nothing shows
  * where sign-in is off or the facilitator is not signed in.
  */
 export function CoFacilitators({ workshopId, access }: { workshopId: string; access: Access }) {
@@ -70,6 +77,24 @@ function MemberPanel({ workshopId, token }: { workshopId: string; token: string 
         {t('account.members.heading')}
       </h3>
       <p className="hint">{t('account.members.intro')}</p>
+      {list.members.length === 0 && (
+        <>
+          <p>{t('account.members.noOwner')}</p>
+          <button
+            type="button"
+            data-testid="claim-ownership"
+            onClick={() => {
+              void act(async () => {
+                await claimOwnership(workshopId, token);
+                heading.current?.focus();
+                return t('account.members.claimed');
+              });
+            }}
+          >
+            {t('account.members.claim')}
+          </button>
+        </>
+      )}
       <ul className="my-workshops-list">
         {list.members.map((member) => (
           <li key={member.userId} data-testid="member">

@@ -72,6 +72,15 @@ export async function loadMembers(workshopId: string, token: string): Promise<Me
   return json(await fetch(membersPath(workshopId), { headers: bearer(token) }), MemberList);
 }
 
+/** Makes the signed-in facilitator the owner of a workshop that has none. */
+export async function claimOwnership(workshopId: string, token: string): Promise<MemberList> {
+  const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/owner`, {
+    method: 'POST',
+    headers: bearer(token),
+  });
+  return json(response, MemberList);
+}
+
 /** Invites a co-facilitator by e-mail address (the owner only). */
 export async function inviteByEmail(workshopId: string, token: string, email: string): Promise<MemberList> {
   const response = await fetch(membersPath(workshopId), {

@@ -107,6 +107,23 @@ export function memberRoutes(app: FastifyInstance, opts: MemberRoutesOptions): v
     return reply.send(await memberList(allowed.workshop.id, sessionOf(req)?.user.id));
   });
 
+  // A workshop created without signing in has no owner: its facilitator, signed in, may become it (and
+  // so list it on every device and add co-facilitators).
+  app.post<{ Params: { id: string } }>('/api/workshops/:id/owner', async (req, reply) => {
+    const allowed = await requireRole(store, req, reply, ['facilitator']);
+    if (!allowed) return reply;
+    const user = requireSignIn(req, reply);
+    if (!user) return reply;
+    if (!(await store.claimOwnership(allowed.workshop.id, user.id, Date.now()))) {
+      return reply.code(409).send({
+        error: 'has_owner',
+        message: 'This workshop already has an owner; ask them to add you as a co-facilitator.',
+      });
+    }
+    req.log.info({ workshopId: allowed.workshop.id, userId: user.id }, 'workshop claimed by its facilitator');
+    return reply.send(await memberList(allowed.workshop.id, user.id));
+  });
+
   app.post<{ Params: { id: string } }>('/api/workshops/:id/members', async (req, reply) => {
     const workshop = await requireOwner(req, reply);
     if (!workshop) return reply;

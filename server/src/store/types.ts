@@ -227,6 +227,11 @@ export interface AccountStore {
    * owner loses the workshop); false when the workshop or the user does not exist.
    */
   setOwner(workshopId: string, userId: string, now: number): Promise<boolean>;
+  /**
+   * Make `userId` the owner of a workshop that has none (created without signing in); true when they
+   * own it now (also when they did already), false when someone else does or the workshop does not exist.
+   */
+  claimOwnership(workshopId: string, userId: string, now: number): Promise<boolean>;
   /** Add a co-facilitator; false when the workshop or user does not exist or they are already a member. */
   addCoFacilitator(workshopId: string, userId: string, now: number): Promise<boolean>;
   /** Remove a co-facilitator (never the owner); false when they were not one. */

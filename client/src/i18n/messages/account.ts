@@ -50,6 +50,10 @@ const sv = {
   'account.members.withdrawLabel': 'Dra tillbaka inbjudan: {what}',
   'account.members.withdrawn': 'Inbjudan är tillbakadragen.',
   'account.members.failed': 'Det gick inte. Kontrollera anslutningen och försök igen.',
+  'account.members.noOwner':
+    'Workshopen skapades utan inloggning och har ingen ägare. Som ägare ser du den under Mina workshoppar på alla dina enheter och kan lägga till medfacilitatorer.',
+  'account.members.claim': 'Gör mig till ägare',
+  'account.members.claimed': 'Du äger nu workshopen.',
 };
 
 const en: Record<keyof typeof sv, string> = {
@@ -102,6 +106,10 @@ const en: Record<keyof typeof sv, string> = {
   'account.members.withdrawLabel': 'Withdraw the invitation: {what}',
   'account.members.withdrawn': 'The invitation is withdrawn.',
   'account.members.failed': 'That did not work. Check the connection and try again.',
+  'account.members.noOwner':
+    'This workshop was created without signing in and has no owner. As its owner you see it under My workshops on all your devices and can add co-facilitators.',
+  'account.members.claim': 'Make me the owner',
+  'account.members.claimed': 'You now own the workshop.',
 };
 
 export const account = { sv, en };

@@ -123,6 +123,27 @@ export function postgresAccounts(
         return true;
       });
     },
+    async claimOwnership(workshopId, userId, now) {
+      return inTransaction(async (client) => {
+        // The workshop's row locked: two claiming at once are answered one after the other.
+        const exists = await client.query(
+          `SELECT 1 FROM workshops w, users u WHERE w.id = $1 AND u.id = $2 FOR UPDATE OF w`,
+          [workshopId, userId],
+        );
+        if (exists.rowCount === 0) return false;
+        const { rows } = await client.query<{ user_id: string }>(
+          `SELECT user_id FROM workshop_members WHERE workshop_id = $1 AND role = '${owner}'`,
+          [workshopId],
+        );
+        if (rows[0]) return rows[0].user_id === userId;
+        await client.query('DELETE FROM workshop_members WHERE workshop_id = $1 AND user_id = $2', [
+          workshopId,
+          userId,
+        ]);
+        await client.query(INSERT_MEMBER, [workshopId, userId, owner, now]);
+        return true;
+      });
+    },
     async addCoFacilitator(workshopId, userId, now) {
       return inTransaction(async (client) => {
         const result = await client.query(INSERT_MEMBER, [workshopId, userId, coFacilitator, now]);

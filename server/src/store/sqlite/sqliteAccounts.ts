@@ -159,6 +159,21 @@ export function sqliteAccounts(
     insertMember.run(workshopId, userId, owner, now);
     return true;
   });
+  const ownerOf = keep(
+    db
+      .prepare<[string], string>(
+        `SELECT user_id FROM workshop_members WHERE workshop_id = ? AND role = '${owner}'`,
+      )
+      .pluck(),
+  );
+  const claim = db.transaction((workshopId: string, userId: string, now: number) => {
+    if (!workshopExists.get(workshopId) || !byId.get(userId)) return false;
+    const current = ownerOf.get(workshopId);
+    if (current !== undefined) return current === userId;
+    dropMember.run(workshopId, userId);
+    insertMember.run(workshopId, userId, owner, now);
+    return true;
+  });
   const addCoFacilitator = db.transaction((workshopId: string, userId: string, now: number) => {
     if (!workshopExists.get(workshopId) || !byId.get(userId)) return false;
     return insertMember.run(workshopId, userId, coFacilitator, now).changes > 0;
@@ -200,6 +215,9 @@ export function sqliteAccounts(
       },
       async setOwner(workshopId, userId, now) {
         return setOwner(workshopId, userId, now);
+      },
+      async claimOwnership(workshopId, userId, now) {
+        return claim(workshopId, userId, now);
       },
       async addCoFacilitator(workshopId, userId, now) {
         return addCoFacilitator(workshopId, userId, now);
