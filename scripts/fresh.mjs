@@ -22,22 +22,26 @@ const stale = (output, inputs) =>
   !existsSync(output) || statSync(output).mtimeMs < Math.max(...inputs.map(newest));
 
 /** Build the client into client/dist when it is missing or older than its sources. */
-export function freshClient(say = console.log) {
+export async function freshClient(say = console.log) {
   const built = join(root, 'client/dist/index.html');
   // An image's runtime holds client/dist without the client's sources: nothing to build there.
   if (!existsSync(join(root, 'client/package.json'))) return;
-  if (!stale(built, [join(root, 'client'), join(root, 'shared/src')])) return;
-  say('Building the client (first start or changed sources)…');
-  // npm_execpath is the pnpm that runs this script; it builds with the workspace's own tools.
-  const pnpm = process.env.npm_execpath;
-  const [cmd, args] = pnpm && /\.(c?js|mjs)$/.test(pnpm) ? [process.execPath, [pnpm]] : ['pnpm', []];
-  const result = spawnSync(cmd, [...args, '--filter', '@samskapa/client', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    // Whatever NODE_ENV the shell has, the app users get is React's production build.
-    env: { ...process.env, NODE_ENV: 'production' },
+  const isStale = () => stale(built, [join(root, 'client'), join(root, 'shared/src')]);
+  if (!isStale()) return;
+  await locked('client', () => {
+    if (!isStale()) return;
+    say('Building the client (first start or changed sources)…');
+    // npm_execpath is the pnpm that runs this script; it builds with the workspace's own tools.
+    const pnpm = process.env.npm_execpath;
+    const [cmd, args] = pnpm && /\.(c?js|mjs)$/.test(pnpm) ? [process.execPath, [pnpm]] : ['pnpm', []];
+    const result = spawnSync(cmd, [...args, '--filter', '@samskapa/client', 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      // Whatever NODE_ENV the shell has, the app users get is React's production build.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (result.status !== 0) throw new Error(`building the client failed (exit code ${result.status})`);
   });
-  if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 /** Compile the server into server/dist when it is missing or older than its sources; the entry points. */
@@ -49,19 +53,27 @@ export async function freshServer(say = console.log) {
   const { buildInputs, buildServer } = await import(build);
   const isStale = () => Object.values(outputs).some((output) => stale(output, buildInputs));
   if (!isStale()) return outputs;
-  // Several processes started at once (`PORT=8081 pnpm start & PORT=8082 pnpm start &`) compile once:
-  // the others wait, then find the output fresh, and none loads a half-written dist/.
-  const lock = join(root, 'server/.build-lock');
+  await locked('server', async () => {
+    if (!isStale()) return;
+    say('Compiling the server (first start or changed sources)…');
+    await buildServer();
+  });
+  return outputs;
+}
+
+/**
+ * Run `build` holding a lock: several processes started at once (`PORT=8081 pnpm start & PORT=8082 pnpm
+ * start &`) build once; the others wait, then find the output fresh, and none serves a half-written one.
+ */
+async function locked(name, build) {
+  const lock = join(root, '.cache', `build-${name}.lock`);
+  mkdirSync(join(root, '.cache'), { recursive: true });
   await acquire(lock);
   try {
-    if (isStale()) {
-      say('Compiling the server (first start or changed sources)…');
-      await buildServer();
-    }
+    await build();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
-  return outputs;
 }
 
 /** Take a lock directory; one left by a process that died while compiling is taken after two minutes. */

@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { freshClient, freshServer } from './fresh.mjs';
 
-freshClient();
+await freshClient();
 const { main } = await freshServer();
 // Stack traces in the logs name the TypeScript sources, not the bundle's lines.
 process.setSourceMapsEnabled(true);
