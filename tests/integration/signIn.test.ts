@@ -8,6 +8,7 @@ import {
   type InvitationLinkResponse,
   type MemberList,
 } from '@samskapa/shared';
+import { get as httpGet } from 'node:http';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,11 +99,29 @@ describe('sign-in with OpenID Connect against a real provider', () => {
   beforeAll(async () => {
     const port = await freePort();
     provider = await startTestProvider([`http://127.0.0.1:${port}`]);
-    server = await startWithSignIn(provider, port);
+    // Behind one trusted proxy, as in production; requests without its headers are plain loopback.
+    server = await startWithSignIn(provider, port, { TRUST_PROXY_HOPS: '1' });
   });
   afterAll(async () => {
     await server?.stop();
     await provider?.stop();
+  });
+
+  it('the cookies are Secure unless the request came over plain http to loopback', async () => {
+    // node:http rather than fetch, which would not send another Host header.
+    const setCookie = (headers: Record<string, string>) =>
+      new Promise<string>((resolve, reject) => {
+        const req = httpGet(`${server.http}/auth/login`, { headers }, (res) => {
+          res.resume();
+          const found = (res.headers['set-cookie'] ?? []).find((c) => c.startsWith('samskapa_sign_in='));
+          if (found) resolve(found);
+          else reject(new Error(`no sign-in cookie: ${res.statusCode}`));
+        });
+        req.on('error', reject);
+      });
+    expect(await setCookie({})).not.toMatch(/;\s*Secure/i);
+    expect(await setCookie({ 'x-forwarded-proto': 'https' })).toMatch(/;\s*Secure/i);
+    expect(await setCookie({ host: 'samskapa.region.example' })).toMatch(/;\s*Secure/i);
   });
 
   it('the start page learns that sign-in is on', async () => {
