@@ -163,6 +163,24 @@ describe('sign-in with OpenID Connect against a real provider', () => {
     expect(await me(jar, server)).toBeNull();
   });
 
+  it('after signing in the browser returns to the page it came from, never to another site', async () => {
+    const returnsTo = async (returnTo: string) => {
+      const jar = new CookieJar();
+      provider.signInAs('alice');
+      let url = new URL(`${server.http}/auth/login?returnTo=${encodeURIComponent(returnTo)}`);
+      for (let hop = 0; hop < 10; hop++) {
+        const res = await jar.fetch(url.href);
+        if (url.pathname === '/auth/callback') return res.headers.get('location');
+        url = new URL(res.headers.get('location')!, url);
+      }
+      throw new Error('no way back to Samskapa');
+    };
+    expect(await returnsTo('/w/abc123')).toBe('/w/abc123');
+    expect(await returnsTo('//evil.example/')).toBe('/');
+    expect(await returnsTo('/\\evil.example/')).toBe('/');
+    expect(await returnsTo('https://evil.example/')).toBe('/');
+  });
+
   it('the session cookie is HttpOnly, SameSite=Lax, and not readable or forgeable', async () => {
     const jar = new CookieJar();
     const callback = await throughProvider(jar, server, provider, 'alice');
