@@ -26,7 +26,7 @@ export function AccountBar({ account }: { account: AccountState }) {
   };
 
   return (
-    <section className="account-bar" aria-label={t('account.signIn')} data-testid="account-bar">
+    <section className="account-bar" aria-label={t('account.bar')} data-testid="account-bar">
       {account.user ? (
         <>
           <p data-testid="signed-in-as">{t('account.signedInAs', { name: account.user.name })}</p>

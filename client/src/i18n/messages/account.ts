@@ -1,5 +1,6 @@
 /** Strings of signing in, the server's "Mina workshoppar" and co-facilitators, merged into sv.ts and en.ts. */
 const sv = {
+  'account.bar': 'Inloggning',
   'account.signIn': 'Logga in',
   'account.signInHint': 'Facilitatorer kan logga in med organisationens konto. Deltagare loggar aldrig in.',
   'account.signedInAs': 'Inloggad som {name}',
@@ -57,6 +58,7 @@ const sv = {
 };
 
 const en: Record<keyof typeof sv, string> = {
+  'account.bar': 'Sign-in',
   'account.signIn': 'Sign in',
   'account.signInHint':
     "Facilitators can sign in with their organisation's account. Participants never sign in.",
