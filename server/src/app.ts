@@ -273,6 +273,12 @@ export function createApp(config: Config, log: Logger): App {
     for (const id of rooms.loadedWorkshops()) {
       if (!(await store.get(id))) rooms.deletedElsewhere(id);
     }
+    // Likewise a co-facilitator removed, or a workshop transferred, where this process did not hear of it.
+    if (signIn) {
+      await sync.closeFormerMembers(
+        async (workshopId, userId) => (await store.memberRole(workshopId, userId)) !== undefined,
+      );
+    }
   };
   const deletionCheck = setInterval(
     () => void dropDeleted().catch((err) => log.warn({ err }, 'could not check for deleted workshops')),

@@ -1,7 +1,15 @@
-import { SIGNED_IN_TOKEN, type AccountWorkshopList, type CreateWorkshopResponse } from '@samskapa/shared';
+import {
+  docName,
+  SIGNED_IN_TOKEN,
+  type AccountWorkshopList,
+  type CreateWorkshopResponse,
+} from '@samskapa/shared';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkshop } from './helpers/clients';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { createWorkshop, waitFor } from './helpers/clients';
 import {
   CookieJar,
   SAMSKAPA_CLIENT,
@@ -35,6 +43,7 @@ describe('the admin command and workshop owners', () => {
         OIDC_ISSUER: provider.issuer,
         OIDC_CLIENT_ID: SAMSKAPA_CLIENT.id,
         OIDC_CLIENT_SECRET: SAMSKAPA_CLIENT.secret,
+        DELETION_CHECK_MS: '200',
       },
     });
   });
@@ -69,6 +78,24 @@ describe('the admin command and workshop owners', () => {
 
     expect(admin(server, 'transfer', w.id, 'nobody@region.example')).toMatchObject({ code: 1 });
     expect(admin(server, 'transfer', 'nosuchworkshop00', TEST_USERS.bob.email)).toMatchObject({ code: 1 });
+    // Alice has the workshop's control document open, signed in (no link).
+    const cookie = alice.header(server.http);
+    class WithCookie extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie, origin: server.http } });
+      }
+    }
+    const socket = new WebsocketProvider(server.ws, docName(w.id, 'control'), new Y.Doc(), {
+      WebSocketPolyfill: WithCookie as unknown as typeof globalThis.WebSocket,
+      params: { token: SIGNED_IN_TOKEN },
+      disableBc: true,
+    });
+    let closedWith = 0;
+    socket.on('connection-close', (event) => {
+      if (event && !closedWith) closedWith = event.code;
+    });
+    await waitFor(() => socket.synced, "Alice's socket synced");
+
     const moved = admin(server, 'transfer', w.id, TEST_USERS.bob.email.toUpperCase());
     expect(moved.code).toBe(0);
     expect(moved.out).toContain(`is now owned by ${TEST_USERS.bob.email}`);
@@ -80,5 +107,9 @@ describe('the admin command and workshop owners', () => {
     });
     expect(asAlice.status).toBe(401);
     expect(admin(server, 'owners').out).toContain(`${w.id}  ${TEST_USERS.bob.email}  Bob Berg`);
+    // The server learns of the transfer from the store, and closes Alice's socket.
+    await waitFor(() => closedWith !== 0, "Alice's socket closed after the transfer");
+    expect(closedWith).toBe(4401);
+    socket.destroy();
   });
 });

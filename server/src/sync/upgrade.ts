@@ -167,6 +167,23 @@ export class SyncServer {
     }
   }
 
+  /**
+   * Close the sockets of signed-in people who no longer facilitate their workshop: removed or the
+   * workshop transferred by another process (the admin command, another server). Asked periodically.
+   */
+  async closeFormerMembers(
+    isMember: (workshopId: string, userId: string) => Promise<boolean>,
+  ): Promise<void> {
+    for (const [workshopId, sockets] of [...this.perWorkshop]) {
+      for (const ws of [...sockets]) {
+        const userId = this.signedIn.get(ws);
+        if (userId && !(await isMember(workshopId, userId))) {
+          ws.close(CloseCode.unauthorized, 'no longer a facilitator');
+        }
+      }
+    }
+  }
+
   /** Close every socket of a workshop (it was deleted). */
   closeWorkshop(id: string, code: number, reason: string): void {
     for (const ws of this.perWorkshop.get(id) ?? []) ws.close(code, reason);
