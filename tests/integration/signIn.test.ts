@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { connect, createWorkshop, synced, waitFor, type Client } from './helpers/clients';
+import { connect, createWorkshop, setNote, synced, waitFor, type Client } from './helpers/clients';
 import {
   CookieJar,
   SAMSKAPA_CLIENT,
@@ -372,11 +372,23 @@ describe.each([
     await signIn(laptop, server, provider, 'alice');
     const created = await create(laptop, 'Referensgrupp vår');
     const anonymous = await createWorkshop(server, 'Utan inloggning');
+    // Two participants write a note each.
+    const writers = [0, 1].map(() => connect(server, created.id, 'board', created.participantToken));
+    for (const [i, writer] of writers.entries()) {
+      await synced(writer);
+      setNote(writer.doc, `n${i}`, `Lapp ${i}`);
+    }
     const phone = new CookieJar();
     await signIn(phone, server, provider, 'alice');
-    const listed = await mine(phone);
+    // The notes reach the server a moment after they are written.
+    let listed = await mine(phone);
+    for (let tries = 0; tries < 50 && listed.find((w) => w.id === created.id)?.notes !== 2; tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+      listed = await mine(phone);
+    }
+    for (const writer of writers) writer.destroy();
     const entry = listed.find((w) => w.id === created.id);
-    expect(entry).toMatchObject({ title: 'Referensgrupp vår', role: 'owner', notes: 0 });
+    expect(entry).toMatchObject({ title: 'Referensgrupp vår', role: 'owner', notes: 2 });
     expect(entry!.retainUntil).toBe(created.retainUntil);
     expect(listed.map((w) => w.id)).not.toContain(anonymous.id);
     // The other device facilitates it by being signed in, without the link.
