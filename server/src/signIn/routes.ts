@@ -113,11 +113,10 @@ export function signInRoutes(app: FastifyInstance, opts: SignInRoutesOptions): v
       return failed(reply, 'failed');
     }
     const now = Date.now();
-    const email = (claims.email ?? '').trim().toLowerCase();
-    const user = await opts.store.upsertUser(
-      { issuer: claims.iss, subject: claims.sub, email, name: claims.name?.trim() || email || claims.sub },
-      now,
-    );
+    // What the provider says is shown and stored as it is, within the limits of an address and a name.
+    const email = (claims.email ?? '').trim().toLowerCase().slice(0, 320);
+    const name = (claims.name?.trim() || email || claims.sub).slice(0, 200);
+    const user = await opts.store.upsertUser({ issuer: claims.iss, subject: claims.sub, email, name }, now);
     if (email) {
       const joined = await opts.store.acceptEmailInvitations(email, user.id, now);
       if (joined.length > 0)
