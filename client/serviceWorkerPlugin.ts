@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { transformWithOxc, type Plugin, type Rolldown } from 'vite';
 
 type OutputBundle = Rolldown.OutputBundle;
@@ -11,7 +12,7 @@ const WORKER_SOURCE = resolve(import.meta.dirname, 'serviceWorker/worker.ts');
 export const BUILD_META = 'samskapa-build';
 
 /** The id of a build: changes when any file of it does (hashed names carry their content's hash). */
-function buildId(bundle: OutputBundle): string {
+function buildId(bundle: OutputBundle, publicFiles: Map<string, Buffer>): string {
   const hash = createHash('sha256');
   for (const name of Object.keys(bundle).sort()) {
     const file = bundle[name]!;
@@ -19,7 +20,23 @@ function buildId(bundle: OutputBundle): string {
     // Unhashed files (the HTML) by their content.
     if (file.type === 'asset' && name.endsWith('.html')) hash.update(file.source);
   }
+  for (const [name, bytes] of [...publicFiles].sort(([a], [b]) => a.localeCompare(b))) {
+    hash.update(name);
+    hash.update(bytes);
+  }
   return hash.digest('hex').slice(0, 16);
+}
+
+/** The files Vite copies from `public/` as they are (`boot.js`), by their path on the site. */
+async function readPublicFiles(dir: string | false): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  if (!dir || !existsSync(dir)) return files;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(`/${relative(dir, path).split(sep).join('/')}`, await readFile(path));
+  }
+  return files;
 }
 
 /**
@@ -48,16 +65,23 @@ function precacheList(bundle: OutputBundle, lazy: string[]): string[] {
 
 /**
  * Emits `sw.js`, the service worker of `serviceWorker/worker.ts` with this build's id and the files it
- * keeps at install, and names the build in every HTML page (`<meta name="samskapa-build">`). Chunks
+ * keeps at install (with `public/`'s, which are part of the build too), and names the build in every HTML page (`<meta name="samskapa-build">`). Chunks
  * named in `lazy` (the canvas) are kept only once a page has loaded them.
  */
 export function serviceWorker({ lazy = [] as string[] } = {}): Plugin {
+  let publicDir: string | false = false;
   return {
     name: 'samskapa-service-worker',
     apply: 'build',
     enforce: 'post',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
     async generateBundle(_options, bundle) {
-      const build = buildId(bundle);
+      const publicFiles = await readPublicFiles(publicDir);
+      const workerSource = await readFile(WORKER_SOURCE, 'utf8');
+      // The worker's own code is part of the build too: a change to it alone is a new build.
+      const build = buildId(bundle, new Map([...publicFiles, ['/sw.js', Buffer.from(workerSource)]]));
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
         const html = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
@@ -67,8 +91,8 @@ export function serviceWorker({ lazy = [] as string[] } = {}): Plugin {
           `  <meta name="${BUILD_META}" content="${build}" />\n  </head>`,
         );
       }
-      const manifest = { build, precache: precacheList(bundle, lazy) };
-      const worker = await transformWithOxc(await readFile(WORKER_SOURCE, 'utf8'), WORKER_SOURCE, {
+      const manifest = { build, precache: [...precacheList(bundle, lazy), ...publicFiles.keys()] };
+      const worker = await transformWithOxc(workerSource, WORKER_SOURCE, {
         lang: 'ts',
       });
       this.emitFile({

@@ -21,6 +21,9 @@ const NOT_APP = ['/api/', '/sync/', '/schema/', '/healthz', '/metrics', '/sw.js'
 /** How long a page gets to say which build it runs before its build is taken as unknown. */
 const ASK_BUILD_MS = 3000;
 
+/** Files of the build outside /assets/ (`public/`'s, such as `boot.js`): kept, but not named by hash. */
+const BUILD_FILES = new Set(MANIFEST.precache.filter((path) => !path.startsWith('/assets/')));
+
 const isApp = (path: string) => !NOT_APP.some((prefix) => path.startsWith(prefix));
 
 worker.addEventListener('install', (event) => {
@@ -29,7 +32,11 @@ worker.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       // The shell from the server, never from the HTTP cache; hashed files may come from it (they never
       // change, and the page that registered this worker usually has them already). All or nothing.
-      await cache.addAll([new Request(SHELL, { cache: 'reload' }), ...MANIFEST.precache]);
+      await cache.addAll(
+        [SHELL, ...MANIFEST.precache].map((path) =>
+          path.startsWith('/assets/') ? path : new Request(path, { cache: 'reload' }),
+        ),
+      );
       // A new build takes over at once: an open page of the previous build keeps finding its files in the
       // previous build's cache, which stays until no open page runs that build (tidy).
       await worker.skipWaiting();
@@ -63,6 +70,7 @@ worker.addEventListener('fetch', (event) => {
   if (url.origin !== worker.location.origin || !isApp(url.pathname)) return;
   if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(event));
   else if (request.mode === 'navigate') event.respondWith(networkFirst(event));
+  else if (BUILD_FILES.has(url.pathname)) event.respondWith(fromThisBuild(request));
 });
 
 /** A hashed file never changes: from any of our caches if there, else from the network, and kept. */
@@ -78,6 +86,15 @@ async function cacheFirst(event: FetchEvent): Promise<Response> {
     event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
   }
   return response;
+}
+
+/**
+ * A file of the build whose name does not change with it, from this build's cache: a page of a newer
+ * build may get this build's copy until the newer worker takes over (seconds after the page loaded), so
+ * such files must work with the build before them.
+ */
+async function fromThisBuild(request: Request): Promise<Response> {
+  return (await caches.match(request, { cacheName: CACHE, ignoreVary: true })) ?? fetch(request);
 }
 
 /**
@@ -109,6 +126,8 @@ const isPage = (response: Response) => (response.headers.get('content-type') ?? 
  * a page is open; if any page does not answer, everything stays until the next tidy (the next page load).
  */
 async function tidy(): Promise<void> {
+  // A newer worker is on its way and fills a cache of its own: what is earlier is its decision.
+  if (worker.registration.installing || worker.registration.waiting) return;
   const earlier = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
   if (earlier.length === 0) return;
   const windows = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true });
