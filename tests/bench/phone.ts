@@ -5,6 +5,9 @@
 //     CPU slowed 4× and a slow-3G-like network (goal: under 3 s); the median of a few cold runs.
 // (3) The same with the CPU slowed but no network throttling (goal: under 1.2 s).
 // (2) and (3) also print what the phone received before its form was usable (goal: at most 90 kB).
+// (4) A second visit on the slow profile: the same phone (browser context), after a first workshop, opens
+//     another workshop's link with the app's service worker in control (goal: under 1 s); (5) the same
+//     with service workers blocked, to tell the worker's share from the HTTP cache's.
 // Prints figures only; it never fails on time or size.
 //
 //   cd /work/main && node --import tsx tests/bench/phone.ts
@@ -35,6 +38,8 @@ const NETWORK = {
   uploadThroughput: 400_000 / 8,
 };
 const CPU_SLOWDOWN = 4;
+/** Issue 15: the same phone opening another workshop the same day. */
+const SECOND_VISIT_GOAL_MS = 1000;
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -60,8 +65,12 @@ async function createHsvoWorkshop(server: RunningServer): Promise<CreateWorkshop
 }
 
 /** A fresh phone (empty cache and storage) whose person already has a name, so the link opens the board. */
-async function phoneContext(browser: Browser, n: number): Promise<BrowserContext> {
-  const context = await browser.newContext(PHONE);
+async function phoneContext(
+  browser: Browser,
+  n: number,
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...PHONE, ...options });
   await context.addInitScript((id) => {
     localStorage.setItem('samskapa.identity', JSON.stringify({ id, name: 'Bänk' }));
   }, `bench-phone-${n}`);
@@ -242,6 +251,104 @@ async function timeRuns(
   );
 }
 
+/**
+ * (4) A second visit: the same phone, after a first workshop (its service worker installed and in
+ * control), opens another workshop's link in a new tab, on the slow profile. With `block` the same
+ * without a worker (the browser's HTTP cache only), for comparison.
+ */
+async function timeSecondVisits(
+  browser: Browser,
+  server: RunningServer,
+  worker: 'allow' | 'block',
+): Promise<void> {
+  const title =
+    worker === 'allow'
+      ? `(4) second visit: another workshop on the same phone, its service worker in control, CPU ${CPU_SLOWDOWN}× slower, network ${NETWORK.latency} ms / ${(NETWORK.downloadThroughput * 8) / 1000} kbit/s`
+      : '(5) for comparison: the same second visit with service workers blocked (HTTP cache only)';
+  console.log(`\n${title}; ${RUNS} runs (new context each, first visit unthrottled)`);
+  const readies: number[] = [];
+  const visits: {
+    ready: number;
+    html: number | null;
+    fcp: number | null;
+    steps: { name: string; start: number; end: number; via: string }[];
+  }[] = [];
+  for (let n = 1; n <= RUNS; n++) {
+    const first = await createHsvoWorkshop(server);
+    const second = await createHsvoWorkshop(server);
+    const context = await phoneContext(browser, 100 + n, { serviceWorkers: worker });
+    const firstVisit = await context.newPage();
+    await firstVisit.goto(first.participantUrl, { timeout: DEADLINE_MS });
+    await formReadyAt(firstVisit);
+    if (worker === 'allow') {
+      await firstVisit.waitForFunction(
+        () => navigator.serviceWorker.controller?.state === 'activated',
+        undefined,
+        { timeout: DEADLINE_MS, polling: 100 },
+      );
+    } else {
+      await firstVisit.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+    }
+    await firstVisit.close();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.goto(second.participantUrl, { timeout: DEADLINE_MS });
+    const ready = await formReadyAt(page);
+    const seen = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as
+        PerformanceNavigationTiming | undefined;
+      const files = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+        (entry) => new URL(entry.name).pathname.startsWith('/assets/'),
+      );
+      return {
+        controlled: navigator.serviceWorker.controller !== null,
+        html: navigation?.responseEnd ?? null,
+        files: files.length,
+        fromWorker: files.filter((entry) => entry.workerStart > 0).length,
+        fetched: files.reduce((sum, entry) => sum + entry.transferSize, 0),
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        steps: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
+          name: new URL(entry.name).pathname.replace(/^\/api\/workshops\/[^/]+/, '/api/workshops/…'),
+          start: entry.startTime,
+          end: entry.responseEnd,
+          // The worker passes /api/ through to the network: what came over it counts as the network's.
+          via: entry.transferSize > 0 ? 'network' : entry.workerStart > 0 ? 'worker' : 'cache',
+        })),
+      };
+    });
+    await context.close();
+    readies.push(ready);
+    visits.push({ ready, ...seen });
+    console.log(
+      `  run ${n}: form usable ${Math.round(ready)} ms (the page itself had arrived at ${seen.html === null ? 'n/a' : Math.round(seen.html)} ms; ` +
+        `a worker in control: ${seen.controlled ? 'yes' : 'no'}; ${seen.fromWorker} of ${seen.files} app files through it, ${kB(seen.fetched)} over the network)`,
+    );
+  }
+  const middle = median(readies);
+  const typical = visits.find((visit) => visit.ready === middle)!;
+  console.log('  the median run, step by step (ms after navigation start):');
+  const lines = [
+    ...(typical.html === null
+      ? []
+      : [{ at: typical.html, line: `${ms(typical.html)}  the page (HTML) has arrived` }]),
+    ...typical.steps.map((step) => ({
+      at: step.start,
+      line: `${ms(step.start)} → ${ms(step.end)}  ${step.via.padEnd(7)}  ${step.name}`,
+    })),
+    ...(typical.fcp === null
+      ? []
+      : [{ at: typical.fcp, line: `${ms(typical.fcp)}  first contentful paint` }]),
+    { at: typical.ready, line: `${ms(typical.ready)}  note form usable` },
+  ];
+  for (const step of lines.sort((a, b) => a.at - b.at)) console.log(`    ${step.line}`);
+  console.log(
+    `  median: form usable after ${Math.round(middle)} ms on the second visit (goal < ${SECOND_VISIT_GOAL_MS} ms: ${middle < SECOND_VISIT_GOAL_MS ? 'met' : 'not met'})`,
+  );
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -270,6 +377,8 @@ async function main(): Promise<void> {
       null,
       GOAL_CPU_MS,
     );
+    await timeSecondVisits(browser, server, 'allow');
+    await timeSecondVisits(browser, server, 'block');
   } finally {
     await browser?.close();
     await server.stop();
