@@ -50,9 +50,11 @@ worker.addEventListener('activate', (event) => {
       // The page's request for itself starts while the worker starts, not after.
       await worker.registration.navigationPreload?.enable();
       await worker.clients.claim();
-      await tidy();
     })(),
   );
+  // Not part of activating: a page's request waits for that, and asking pages takes up to seconds. If
+  // the worker is stopped before it is done, the next page load asks for it again.
+  void tidy();
 });
 
 worker.addEventListener('message', (event) => {

@@ -332,6 +332,62 @@ describe('the service worker', () => {
     expect(kept).not.toContain(upgrade.oldCss);
   }, 240_000);
 
+  it('a tab of the old build left open across an upgrade keeps finding its files until it is closed', async () => {
+    const dataDir = tempDataDir();
+    const first = await serve({ dataDir });
+    const oldBuild = buildOf(dist);
+    const workshop = await createWorkshop(first, 'Samverkansplan Uppsala', 'samverkansplan-hsvo');
+    const page = await laptop();
+    await openListBoard(page, workshop.participantUrl);
+    await waitForWorker(page);
+    const otherTab = await page.context().newPage();
+    await openListBoard(otherTab, `${first.http}/w/${workshop.id}`);
+
+    const upgrade = secondBuild();
+    await first.stop();
+    servers.splice(servers.indexOf(first), 1);
+    const second = await serve({ dataDir, port: first.port, env: { CLIENT_DIR: upgrade.dist } });
+    await page.reload();
+    await areaShown(page);
+    await untilInPage(
+      page,
+      'the new build is kept',
+      (build) => caches.has(`samskapa-app-${build}`),
+      upgrade.build,
+      60_000,
+    );
+    // The old tab's style sheet is no longer on the server, but its build's cache is kept while it is open
+    // (whichever worker is in control: Chromium lets the new one take over once the old one is idle).
+    expect((await fetch(`${second.http}${upgrade.oldCss}`)).status).toBe(404);
+    expect(Object.keys(await cacheContents(page)).sort()).toEqual(
+      [PREFIX + oldBuild, PREFIX + upgrade.build].sort(),
+    );
+    expect(await otherTab.evaluate((path) => fetch(path).then((res) => res.status), upgrade.oldCss)).toBe(
+      200,
+    );
+
+    // Closed, its build goes: the new worker takes over and deletes it.
+    await otherTab.close();
+    await page.reload();
+    await areaShown(page);
+    await untilInPage(
+      page,
+      'the new worker took over and the old build is no longer kept',
+      (old) =>
+        Promise.all([navigator.serviceWorker.getRegistration(), caches.keys()]).then(
+          ([registration, names]) =>
+            registration?.active?.state === 'activated' &&
+            !registration.waiting &&
+            navigator.serviceWorker.controller === registration.active &&
+            !names.includes(old),
+        ),
+      PREFIX + oldBuild,
+      90_000,
+    );
+    expect(await page.evaluate(workerBuild)).toBe(upgrade.build);
+    expect(Object.keys(await cacheContents(page))).toEqual([PREFIX + upgrade.build]);
+  }, 240_000);
+
   it('turned off by the deployer (SERVICE_WORKER=off): browsers that had it delete what it kept and load everything from the server', async () => {
     const dataDir = tempDataDir();
     const on = await serve({ dataDir });
