@@ -153,6 +153,8 @@ describe('a deleted workshop', () => {
   it('leaves nothing behind: a participant who comes back sees that it no longer exists, and its offline copy is gone', async () => {
     const w = await createWorkshop(server, 'Ska raderas');
     const dbName = `samskapa:${w.id}/board`;
+    // The agenda, the timer and the vote are in a document of their own, kept offline too.
+    const controlDbName = `samskapa:${w.id}/control`;
     const dan = await newBrowser('Dan');
     const danPage = await dan.newPage();
     await openBoard(danPage, w.participantUrl, 'Dan');
@@ -161,6 +163,7 @@ describe('a deleted workshop', () => {
         void (window as unknown as PageWindow).samskapaEditor!.createShape({ type: 'note', x: 100, y: 100 }),
     );
     await expect.poll(() => indexedDbNames(danPage), { timeout: 30_000 }).toContain(dbName);
+    await expect.poll(() => indexedDbNames(danPage), { timeout: 30_000 }).toContain(controlDbName);
     // Dan leaves the board before the workshop is deleted; Eva stays on it.
     await danPage.goto(`${server.http}/`);
     const eva = await newBrowser('Eva');
@@ -184,6 +187,7 @@ describe('a deleted workshop', () => {
     await danPage.goto(`${server.http}/w/${w.id}`);
     await danPage.getByRole('heading', { name: 'Workshopen finns inte längre' }).waitFor({ timeout: 30_000 });
     await expect.poll(() => indexedDbNames(danPage), { timeout: 30_000 }).not.toContain(dbName);
+    await expect.poll(() => indexedDbNames(danPage), { timeout: 30_000 }).not.toContain(controlDbName);
     const stored = await danPage.evaluate(() => Object.keys(localStorage));
     expect(stored.filter((key) => key.startsWith('samskapa.access.'))).toEqual([]);
     await dan.close();

@@ -2,7 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { CloseCode } from '@samskapa/shared';
 import { forgetBoardCopy, markBoardCopy } from '../participate/boardCopy';
 import { forgetPendingNotes } from '../participate/pendingNotes';
-import type { DocConnection } from '../sync/docConnection';
+import { clearOfflineCopy, type DocConnection } from '../sync/docConnection';
 import { forgetAccess, forgetDeletedWorkshop, rememberAccess, type Access } from '../session/identity';
 
 const noSubscription = () => () => {};
@@ -36,6 +36,8 @@ export function useAccessVerdict(
       forgetPendingNotes(workshopId);
       forgetBoardCopy(workshopId);
       void connection.clearCache();
+      // The agenda, the timer and the votes: the control document's copy goes too.
+      void clearOfflineCopy(workshopId, 'control');
     }
   }, [workshopId, access, connection, state]);
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import {
   boardRecords,
@@ -159,6 +159,14 @@ export class DocConnection {
     this.state = next;
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * Deletes the offline copy of one of a workshop's documents, open or not (the workshop was deleted): an
+ * open copy is deleted once the page lets go of it.
+ */
+export function clearOfflineCopy(workshopId: string, kind: DocKind): Promise<void> {
+  return clearDocument(`samskapa:${docName(workshopId, kind)}`);
 }
 
 /**
