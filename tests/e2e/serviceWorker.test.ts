@@ -213,6 +213,9 @@ describe('the service worker', () => {
     const reloaded = await page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
     await saysItCannotConnect(page);
+    // The board itself opens from the browser's offline copy, though /api/config cannot be fetched.
+    await page.getByTestId('outline-column').first().waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('outline-column').count()).resolves.toBeGreaterThan(3);
     // An /api/ request is not answered by the worker: offline, it fails.
     const api = await page.evaluate(() =>
       fetch(`/api/templates`).then(

@@ -19,7 +19,6 @@ import { useVotingState, VotingProvider } from '../session/voting';
 import { writePolicy } from '../session/writePolicy';
 import { DocConnection } from '../sync/docConnection';
 import { watchServerClock } from '../sync/serverClock';
-import { PageLayout } from './Layout';
 import { hasBoardCopy } from '../participate/boardCopy';
 import { QuickNoteSection } from '../participate/QuickPhone';
 import { useAccessVerdict } from './useAccessVerdict';
@@ -91,8 +90,13 @@ export function WorkshopPage({
     };
   }, [workshopId, access.token]);
 
+  // Without the configuration (offline, the server unreachable) the board still opens from its offline
+  // copy, with the canvas only where it needs no licence key.
   const canvasAllowed =
-    config.status === 'loaded' && mayMountCanvas(window.location, config.config.tldrawLicenseKey);
+    config.status === 'loaded'
+      ? mayMountCanvas(window.location, config.config.tldrawLicenseKey)
+      : config.status === 'failed' && mayMountCanvas(window.location, null);
+  const canvasMissing = config.status === 'failed' && !canvasAllowed;
 
   const narrow = useNarrowScreen();
   const [chosenView, chooseView] = useViewChoice(workshopId);
@@ -165,21 +169,12 @@ export function WorkshopPage({
   const onOutdated = useCallback(() => setOutdated(true), []);
 
   if (deleted) return <WorkshopGonePage />;
-  if (config.status === 'failed') {
-    return (
-      <PageLayout>
-        <p role="alert" className="error">
-          {t('licence.loadFailed')}
-        </p>
-      </PageLayout>
-    );
-  }
 
   const person = { id: personId, name: identity.name, color: colourFor(personId) };
   // Only the canvas needs the configuration (its licence): a view that cannot turn out to be the canvas
   // does not wait for it.
   const viewKnown =
-    config.status === 'loaded' ||
+    config.status !== 'loading' ||
     (chosenView !== 'canvas' && defaultView(access.role, true, narrowOnArrival) !== 'canvas');
   const viewProps: ViewProps | null =
     connection && viewKnown
@@ -229,6 +224,11 @@ export function WorkshopPage({
         title={workshopTitle ?? t('board.heading')}
         onChooseView={chooseView}
       />
+      {canvasMissing && (
+        <p role="alert" className="error" data-testid="config-failed">
+          {t('licence.loadFailed')}
+        </p>
+      )}
       {outdated && (
         <div className="outdated" role="alert" data-testid="outdated">
           <p>{t('board.outdated')}</p>

@@ -120,7 +120,8 @@ export const en: Record<keyof typeof sv, string> = {
   'board.changeRefused': 'The change could not be saved. The board now shows what is saved.',
   'connection.closed.other': 'the server closed the connection. Reload the page.',
 
-  'licence.loadFailed': 'The server settings could not be loaded. Check the connection and reload.',
+  'licence.loadFailed':
+    'The server settings could not be loaded, so the canvas cannot be shown now. Check the connection and reload the page.',
 
   'notFound.heading': 'Page not found',
 

@@ -123,7 +123,7 @@ export const sv = {
   'connection.closed.other': 'servern stängde anslutningen. Ladda om sidan.',
 
   'licence.loadFailed':
-    'Det gick inte att hämta serverns inställningar. Kontrollera anslutningen och ladda om.',
+    'Det gick inte att hämta serverns inställningar, så ritytan kan inte visas nu. Kontrollera anslutningen och ladda om sidan.',
 
   'notFound.heading': 'Sidan finns inte',
 
