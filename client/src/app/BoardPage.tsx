@@ -19,7 +19,15 @@ import { WorkshopGonePage } from './WorkshopGonePage';
 
 // The board page and everything it needs (Yjs, the sync, the views) is code of its own: a participant's
 // phone shows its note form from the first, small script while this loads.
-const WorkshopPage = lazy(() => import('./WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
+// It starts to load as soon as the link is opened, during the name step; once it is here, the page goes
+// straight to it and the first form is never shown for a moment only to be replaced.
+let workshopPageLoaded = false;
+const loadWorkshopPage = () =>
+  import('./WorkshopPage').then((m) => {
+    workshopPageLoaded = true;
+    return { default: m.WorkshopPage };
+  });
+const WorkshopPage = lazy(loadWorkshopPage);
 
 /**
  * `/w/<id>`: takes the capability from the link, asks for a name once, then shows the board. A viewer
@@ -35,6 +43,9 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
   // and beside the board page's own code, not after them. Where the canvas needs a licence key, the board
   // page asks once it knows the key.
   const role = access?.role;
+  useEffect(() => {
+    if (role) void loadWorkshopPage();
+  }, [role]);
   useEffect(() => {
     if (role && expectedView(workshopId, role, mayMountCanvas(window.location, null)) === 'canvas') {
       void import('../board/CanvasView');
@@ -62,7 +73,10 @@ export function BoardPage({ workshopId }: { workshopId: string }) {
   // A viewer without a name is shown as what it is; nothing is saved, so a later join still asks.
   const shown = identity.name ? identity : { ...identity, name: t('cockpit.viewerName') };
   const waiting =
-    access.role === 'participant' && landsOnPhone(workshopId, access.role) && !hasBoardCopy(workshopId) ? (
+    access.role === 'participant' &&
+    !workshopPageLoaded &&
+    landsOnPhone(workshopId, access.role) &&
+    !hasBoardCopy(workshopId) ? (
       <QuickPhonePage workshopId={workshopId} token={access.token} />
     ) : (
       <p role="status" className="board-loading">
