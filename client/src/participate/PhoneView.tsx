@@ -104,18 +104,11 @@ export default function PhoneView({
             picker={picker}
             onAdd={(text, chosenAreaId) => {
               try {
-                addNote(
-                  connection.doc,
-                  {
-                    text,
-                    areaId: chosenAreaId,
-                    authorId: person.id,
-                    author: person.name,
-                    now: Date.now(),
-                    pageName: translate(locale, 'board.pageName'),
-                  },
-                  PHONE_ORIGIN,
-                );
+                writeNote(connection.doc, person, locale, {
+                  text,
+                  areaId: chosenAreaId,
+                  createdAt: Date.now(),
+                });
                 return null;
               } catch (failure) {
                 return changeErrorKey(failure);
@@ -138,6 +131,27 @@ export default function PhoneView({
       {/* The voting list has every note; without the area choice, the chosen area's notes mean nothing. */}
       {!votingOpen && !silent && <OthersNotes board={board} area={area} personId={person.id} />}
     </div>
+  );
+}
+
+/** Puts a note the phone wrote on the board, by its author, in an area or none; throws as `addNote`. */
+function writeNote(
+  doc: Y.Doc,
+  author: { id: string; name: string },
+  locale: Locale,
+  note: { text: string; areaId: string | null; createdAt: number },
+): void {
+  addNote(
+    doc,
+    {
+      text: note.text,
+      areaId: note.areaId,
+      authorId: author.id,
+      author: author.name,
+      now: note.createdAt,
+      pageName: translate(locale, 'board.pageName'),
+    },
+    PHONE_ORIGIN,
   );
 }
 
@@ -180,18 +194,7 @@ function takePendingNotes(
     const areaHere = note.areaId === null || board.areas.some((area) => area.id === note.areaId);
     if (!areaHere && !board.synced) continue;
     try {
-      addNote(
-        doc,
-        {
-          text: note.text,
-          areaId: areaHere ? note.areaId : null,
-          authorId: author.id,
-          author: author.name,
-          now: note.createdAt,
-          pageName: translate(locale, 'board.pageName'),
-        },
-        PHONE_ORIGIN,
-      );
+      writeNote(doc, author, locale, { ...note, areaId: areaHere ? note.areaId : null });
       taken.push(note.id);
     } catch (failure) {
       // It stays waiting, shown as such; the next change of the board tries again.
