@@ -5,6 +5,7 @@ import { readBoardDoc, type CreateWorkshopResponse } from '@samskapa/shared';
 import { connect, createWorkshop, synced, waitFor } from '../integration/helpers/clients';
 import type { RunningServer } from '../integration/helpers/server';
 import { seriousViolations } from './helpers/axe';
+import { chooseArea } from './helpers/board';
 import {
   openBoardAs,
   personContext,
@@ -43,18 +44,6 @@ function gate(): { opened: Promise<void>; open: () => void; isOpen: () => boolea
     };
   });
   return { opened, open, isOpen: () => isOpen };
-}
-
-/** Chooses the area whose code is `code` in the phone's area choice. */
-async function chooseArea(page: Page, code: string): Promise<void> {
-  const select = page.locator('#phone-area');
-  const value = await select.evaluate(
-    (el, wanted) =>
-      Array.from((el as HTMLSelectElement).options).find((o) => o.text.startsWith(`${wanted} `))?.value,
-    code,
-  );
-  if (value === undefined) throw new Error(`no area ${code} to choose`);
-  await select.selectOption(value);
 }
 
 async function addNote(page: Page, area: string, text: string): Promise<void> {

@@ -14,7 +14,7 @@ import {
   type Facilitator,
 } from '../integration/helpers/voting';
 import { seriousViolations } from './helpers/axe';
-import { enterName, waitForBoard } from './helpers/board';
+import { chooseArea, enterName, waitForBoard } from './helpers/board';
 import {
   personContext,
   startServerAndBrowser,
@@ -91,20 +91,6 @@ async function joinOnPhone(page: Page, name: string): Promise<void> {
   await page.goto(workshop.participantUrl);
   await enterName(page, name);
   await page.getByLabel('Din lapp').waitFor({ timeout: 60_000 });
-}
-
-/** Chooses the area whose code is `code` ("" for none) in the phone view's area choice. */
-async function chooseArea(page: Page, code: string): Promise<void> {
-  const select = page.locator('#phone-area');
-  const value = await select.evaluate(
-    (el, wanted) =>
-      Array.from((el as HTMLSelectElement).options).find((o) =>
-        wanted ? o.text.startsWith(`${wanted} `) : o.value === '',
-      )?.value,
-    code,
-  );
-  if (value === undefined) throw new Error(`no area ${code} to choose`);
-  await select.selectOption(value);
 }
 
 /** Waits for the phone view's confirmation to say `text`. */

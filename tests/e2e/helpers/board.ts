@@ -23,3 +23,17 @@ export function noteTexts(page: Page): Promise<string[]> {
     .locator('.tl-shape[data-shape-type="note"] .tl-rich-text')
     .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).innerText.trim()));
 }
+
+/** Chooses the area whose code is `code` ("" for none) in the phone view's area choice. */
+export async function chooseArea(page: Page, code: string): Promise<void> {
+  const select = page.locator('#phone-area');
+  const value = await select.evaluate(
+    (el, wanted) =>
+      Array.from((el as HTMLSelectElement).options).find((o) =>
+        wanted ? o.text.startsWith(`${wanted} `) : o.value === '',
+      )?.value,
+    code,
+  );
+  if (value === undefined) throw new Error(`no area ${code} to choose`);
+  await select.selectOption(value);
+}
