@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { connect, createWorkshop, setNote, synced, waitFor, type Client } from './helpers/clients';
+import { clientOf, connect, createWorkshop, setNote, synced, waitFor, type Client } from './helpers/clients';
 import {
   CookieJar,
   SAMSKAPA_CLIENT,
@@ -74,23 +74,7 @@ function connectSignedIn(
     disableBc: true,
     maxBackoffTime: 500,
   });
-  const client: Client = {
-    doc,
-    provider,
-    closes: [],
-    closedFor: null,
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-  provider.on('connection-close', (event) => {
-    if (event) client.closes.push(event.code);
-  });
-  provider.on('closed', (event) => {
-    client.closedFor = event;
-  });
-  return client;
+  return clientOf(provider, doc);
 }
 
 describe('sign-in with OpenID Connect against a real provider', () => {

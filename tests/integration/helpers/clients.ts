@@ -56,6 +56,11 @@ export function connect(
     disableBc: true,
     maxBackoffTime: 500,
   });
+  return clientOf(provider, doc);
+}
+
+/** A {@link Client} of a provider made elsewhere (another WebSocket class, e.g. one that sends a cookie). */
+export function clientOf(provider: WebsocketProvider, doc: Y.Doc): Client {
   const client: Client = {
     doc,
     provider,
